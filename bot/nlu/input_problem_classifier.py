@@ -1,0 +1,66 @@
+"""Rasa graph component, last in the pipeline: turns what the sanitizer and the
+language identifier found into intents that rules can answer politely:
+`invalid_input` (empty, too long, no words) and `unsupported_language`
+(a language the model was not trained on, clearly detected).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.contract import UNDETERMINED
+from bot.nlu.input_sanitizer import EMPTY, INPUT_PROBLEM, NO_WORDS, TOO_LONG
+from bot.nlu.language_detection import is_reliable
+from bot.nlu.language_identifier import LANGUAGE, LANGUAGE_SCORE, LANGUAGE_UNDERSTOOD
+
+INVALID_INPUT = "invalid_input"
+UNSUPPORTED_LANGUAGE = "unsupported_language"
+
+
+def override_intent(message: Message) -> str | None:
+    problem = message.get(INPUT_PROBLEM)
+    if problem in (EMPTY, TOO_LONG):
+        return INVALID_INPUT
+    intent = message.get(INTENT) or {}
+    if problem == NO_WORDS and intent.get("name") == "nlu_fallback":
+        return INVALID_INPUT  # a 👍 the model knows as `affirm` stays affirm
+    language = message.get(LANGUAGE)
+    if (
+        language not in (None, UNDETERMINED)
+        and not message.get(LANGUAGE_UNDERSTOOD)
+        and is_reliable(message.get(TEXT) or "", message.get(LANGUAGE_SCORE) or 0.0)
+    ):
+        return UNSUPPORTED_LANGUAGE
+    return None
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class InputProblemClassifier(GraphComponent):
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {}
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> InputProblemClassifier:
+        return cls()
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            intent = override_intent(message)
+            if intent:
+                message.set(INTENT, {"name": intent, "confidence": 1.0}, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [{"name": intent, "confidence": 1.0}], add_to_output=True)
+        return messages

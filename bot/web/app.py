@@ -1,0 +1,53 @@
+"""The project's web service: Rasa's NLG endpoint and the demo chat page."""
+
+from __future__ import annotations
+
+import logging
+
+from sanic import Sanic, response
+from sanic.request import Request
+
+from bot.domain_responses import load_responses
+from bot.i18n.catalog import Catalogs
+from bot.kb.knowledge import Knowledge
+from bot.settings import PROJECT_DIR, Settings
+from bot.web.nlg import ResponseRenderer, conversation_language
+
+logger = logging.getLogger(__name__)
+STATIC_DIR = PROJECT_DIR / "bot" / "web" / "static"
+
+
+def create_app(settings: Settings, name: str = "assistant_web") -> Sanic:
+    app = Sanic(name)
+    catalogs = Catalogs()
+    renderer = ResponseRenderer(load_responses(), catalogs, Knowledge())
+
+    @app.post("/nlg")
+    async def nlg(request: Request):
+        body = request.json or {}
+        language = conversation_language(body.get("tracker") or {}, catalogs.languages, body.get("arguments"))
+        return response.json(renderer.render(body.get("response", ""), language, body.get("arguments")))
+
+    @app.get("/health")
+    async def health(_: Request):
+        return response.json({"status": "ok", "languages": list(catalogs.languages)})
+
+    @app.get("/")
+    async def index(_: Request):
+        page = (STATIC_DIR / "index.html").read_text(encoding="utf-8")
+        return response.html(page.replace("__RASA_URL__", settings.rasa_url))
+
+    app.static("/static", str(STATIC_DIR))
+    return app
+
+
+def main() -> None:
+    from bot.settings import from_environment
+
+    settings = from_environment()
+    logging.basicConfig(level=logging.INFO)
+    create_app(settings).run(host=settings.host, port=settings.web_port, access_log=False, workers=1)
+
+
+if __name__ == "__main__":
+    main()

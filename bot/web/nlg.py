@@ -1,0 +1,138 @@
+"""Rasa's NLG endpoint: turns a response name into text in the conversation's
+language, from the gettext catalogs, with facts formatted for the reader and
+the sources of every answer shown under it.
+
+Rasa POSTs {"response", "arguments", "tracker", "channel"}; we answer
+{"text", "buttons"} (rasa/core/nlg/callback.py).
+"""
+
+from __future__ import annotations
+
+import logging
+import string
+from collections.abc import Mapping
+from typing import Any
+
+from babel.lists import format_list
+
+from bot.i18n.catalog import Catalogs
+from bot.i18n.formatting import format_value
+from bot.i18n.languages import autonym, babel_locale
+from bot.i18n.policy import DEFAULT_LANGUAGE
+from bot.i18n.strings import source_strings
+from bot.kb.knowledge import Knowledge
+
+logger = logging.getLogger(__name__)
+
+# Responses for a reader whose language we do not speak: said in these at once.
+MULTILINGUAL_RESPONSES = {"utter_unsupported_language": ("en", "ja")}
+# Arguments an action may pass to fill a placeholder (anything else is ignored).
+ARGUMENT_PLACEHOLDERS = frozenset({"language_name", "length", "max_characters"})
+# The last "did you mean" button: none of these, ask me to rephrase.
+SOMETHING_ELSE = ("utter_something_else", "/nlu_fallback")
+
+
+class _KeepMissing(dict):
+    def __missing__(self, key: str) -> str:
+        logger.error("No value for placeholder {%s}", key)
+        return "{" + key + "}"
+
+
+def placeholders(text: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field}
+
+
+class ResponseRenderer:
+    def __init__(
+        self,
+        responses: Mapping[str, dict],
+        catalogs: Catalogs,
+        knowledge: Knowledge,
+    ) -> None:
+        self._responses = responses
+        self._catalogs = catalogs
+        self._knowledge = knowledge
+
+    def render(self, name: str, language: str, arguments: Mapping[str, Any] | None = None) -> dict:
+        response = self._responses.get(name)
+        if response is None:
+            logger.error("Unknown response %s", name)
+            return {"text": None}
+        arguments = arguments or {}
+        languages = MULTILINGUAL_RESPONSES.get(name, (language,))
+        text = "\n\n".join(self._text(name, response, each, arguments) for each in languages)
+        return {"text": text, "buttons": self._buttons(name, response, language, arguments)}
+
+    def _text(self, name: str, response: dict, language: str, arguments: Mapping[str, Any]) -> str:
+        source = response.get("text") or ""
+        translated = self._catalogs.translate(language, name, source)
+        values = self._values(placeholders(source), language, arguments)
+        text = translated.format_map(_KeepMissing(values))
+        footer = self._footer(name, placeholders(source), language)
+        return f"{text}\n\n{footer}" if footer else text
+
+    def _values(self, names: set[str], language: str, arguments: Mapping[str, Any]) -> dict[str, str]:
+        values: dict[str, str] = {}
+        for name in names:
+            if name in ARGUMENT_PLACEHOLDERS and name in arguments:
+                value = arguments[name]
+                values[name] = format_value("number", value, language) if isinstance(value, int) else str(value)
+            elif name == "supported_languages":
+                values[name] = format_list([autonym(code) for code in self._catalogs.languages], locale=babel_locale(language))
+            elif name in self._knowledge.facts:
+                fact = self._knowledge.facts[name]
+                values[name] = format_value(fact.type, fact.value, language)
+        return values
+
+    def _footer(self, name: str, used: set[str], language: str) -> str | None:
+        answer = self._knowledge.answers.get(name)
+        if answer is None:
+            return None
+        source_ids = list(answer.sources)
+        for fact_id in sorted(used & set(self._knowledge.facts)):
+            if self._knowledge.facts[fact_id].source not in source_ids:
+                source_ids.append(self._knowledge.facts[fact_id].source)
+        publishers = format_list(
+            [
+                self._catalogs.translate(language, f"source.{source}", self._knowledge.sources[source].publisher)
+                for source in source_ids
+            ],
+            locale=babel_locale(language),
+        )
+        lines = [self._string("source_line", language, sources=publishers)]
+        if answer.dated:
+            as_of = self._knowledge.facts["as_of"]
+            lines.append(self._string("as_of_line", language, as_of=format_value(as_of.type, as_of.value, language)))
+        return "\n".join(lines)
+
+    def _string(self, key: str, language: str, **values: str) -> str:
+        return self._catalogs.translate(language, key, source_strings()[key]).format_map(_KeepMissing(values))
+
+    def _buttons(self, name: str, response: dict, language: str, arguments: Mapping[str, Any]) -> list[dict]:
+        buttons = [
+            (self._catalogs.translate(language, f"{name}.button", button["title"]), button["payload"])
+            for button in response.get("buttons") or []
+        ]
+        choices = [intent for intent in arguments.get("intent_choices") or [] if f"intent.{intent}" in source_strings()]
+        buttons += [(self._string(f"intent.{intent}", language), f"/{intent}") for intent in choices]
+        if choices:
+            context, payload = SOMETHING_ELSE
+            buttons.append((self._catalogs.translate(language, context, self._responses[context]["text"]), payload))
+        return [{"title": title, "payload": payload} for title, payload in buttons]
+
+
+def conversation_language(
+    tracker: Mapping[str, Any], shipped: tuple[str, ...], arguments: Mapping[str, Any] | None = None
+) -> str:
+    """The reply language: the `language` slot, set by the action server each turn.
+
+    An action that changes the slot passes the new language as the argument
+    `language` too: Rasa renders an action's messages before it applies the
+    action's events.
+    """
+    requested = (arguments or {}).get("language")
+    language = requested if requested in shipped else (tracker.get("slots") or {}).get("language")
+    if language in shipped:
+        return language
+    return DEFAULT_LANGUAGE if DEFAULT_LANGUAGE in shipped else shipped[0]
+

@@ -1,0 +1,45 @@
+// A minimal REST client for the demo page (the socket.io widget is issue 5).
+(function () {
+  const log = document.getElementById("log");
+  const form = document.getElementById("form");
+  const input = document.getElementById("message");
+  const language = document.getElementById("language");
+  const sender = "web-" + Math.random().toString(36).slice(2);
+
+  function show(who, text, buttons) {
+    const item = document.createElement("li");
+    item.className = who;
+    item.textContent = text || "";
+    (buttons || []).forEach(function (button) {
+      const element = document.createElement("button");
+      element.type = "button";
+      element.textContent = button.title;
+      element.addEventListener("click", function () { send(button.payload, button.title); });
+      item.appendChild(element);
+    });
+    log.appendChild(item);
+    item.scrollIntoView();
+  }
+
+  async function send(message, shown) {
+    show("user", shown || message);
+    const body = { sender: sender, message: message };
+    if (language.value) body.metadata = { language: language.value };
+    try {
+      const reply = await fetch(window.RASA_URL + "/webhooks/rest/webhook", {
+        method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
+      });
+      (await reply.json()).forEach(function (m) { show("bot", m.text, m.buttons); });
+    } catch (error) {
+      show("bot", "⚠ The assistant is not reachable. / アシスタントに接続できません。");
+    }
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    if (event.isComposing) return;  // Enter that confirms an IME conversion
+    const text = input.value;
+    input.value = "";
+    send(text);
+  });
+})();

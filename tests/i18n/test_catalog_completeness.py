@@ -1,0 +1,95 @@
+"""Every sentence a user reads exists in every shipped language, with the same
+placeholders, and no entry is fuzzy: a missing translation fails the build."""
+
+import re
+import string
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+
+from bot.i18n.extract import extract_assistant_texts
+from bot.i18n.languages import LOCALES_DIR, shipped_languages
+from bot.settings import PROJECT_DIR
+
+SOURCE_FILES = ("domain/", "locales/strings.yml", "knowledge/sources.yml")
+PHONE_NUMBER = re.compile(r"\d{2,4}[-‐ー－]\d{2,4}[-‐ー－]\d{3,4}")
+
+
+def source_messages() -> set[tuple[str, str]]:
+    """(context, text) of every message, extracted now from the source files."""
+    found = extract_from_dir(
+        str(PROJECT_DIR),
+        method_map=[("domain/*.yml", "assistant"), ("locales/strings.yml", "assistant"),
+                    ("knowledge/sources.yml", "assistant")],
+        options_map={},
+        keywords={"pgettext": ((1, "c"), 2)},
+        callback=None,
+    )
+    return {(context, message) for _, _, message, _, context in found}
+
+
+def load_catalog(language):
+    with (LOCALES_DIR / language / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        return read_po(handle, locale=language.replace("-", "_"))
+
+
+def fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def extractor_is_registered(monkeypatch_module):
+    import babel.messages.extract as extract
+
+    monkeypatch_module.setitem(extract._BUILTIN_EXTRACTORS, "assistant", extract_assistant_texts)
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    with pytest.MonkeyPatch.context() as patch:
+        yield patch
+
+
+def test_the_contract_languages_ship():
+    assert {"ja", "en", "vi"} <= set(shipped_languages())
+
+
+@pytest.mark.parametrize("language", shipped_languages())
+def test_every_message_is_translated(language):
+    catalog = load_catalog(language)
+    translated = {(message.context, message.id): message for message in catalog if message.id}
+    missing = [key for key in source_messages() if key not in translated or not translated[key].string]
+    fuzzy = [key for key, message in translated.items() if message.fuzzy]
+    assert not missing, f"{language}: untranslated (run `make extract` and translate): {missing}"
+    assert not fuzzy, f"{language}: fuzzy entries: {fuzzy}"
+
+
+@pytest.mark.parametrize("language", shipped_languages())
+def test_placeholders_match_the_source(language):
+    mismatched = [
+        (message.context, message.id)
+        for message in load_catalog(language)
+        if message.id and message.string and fields(message.id) != fields(message.string)
+    ]
+    assert not mismatched, f"{language}: placeholders differ: {mismatched}"
+
+
+@pytest.mark.parametrize("language", shipped_languages())
+def test_compiled_catalog_is_current(language):
+    compiled = LOCALES_DIR / language / "LC_MESSAGES" / "messages.mo"
+    with compiled.open("rb") as handle:
+        mo = read_mo(handle)
+    def text(value):
+        return value.decode("utf-8") if isinstance(value, bytes) else value
+
+    compiled_entries = {(text(m.context), m.id, m.string) for m in mo if m.id}
+    source_entries = {(m.context, m.id, m.string) for m in load_catalog(language) if m.id}
+    assert compiled_entries == source_entries, f"run `make catalogs` for {language}"
+
+
+@pytest.mark.parametrize("language", shipped_languages())
+def test_no_phone_number_is_ever_stated(language):
+    # The center's phone number has no verified source (knowledge/reference).
+    assert not [m.string for m in load_catalog(language) if m.string and PHONE_NUMBER.search(m.string)]

@@ -1,0 +1,72 @@
+import pytest
+import yaml
+
+from bot.domain_responses import load_responses
+from bot.kb.knowledge import Knowledge, KnowledgeError
+from bot.web.nlg import placeholders
+
+
+@pytest.fixture(scope="module")
+def knowledge():
+    return Knowledge()
+
+
+def test_every_fact_and_answer_names_a_known_source(knowledge):
+    assert knowledge.facts and knowledge.answers
+    assert all(fact.source in knowledge.sources for fact in knowledge.facts.values())
+
+
+def test_every_answer_response_cites_its_sources(knowledge):
+    answers = [name for name in load_responses() if name.startswith("utter_ask_")]
+    assert answers and not [name for name in answers if name not in knowledge.answers]
+
+
+def test_every_placeholder_has_a_value(knowledge):
+    provided = set(knowledge.facts) | {"supported_languages", "language_name", "length", "max_characters"}
+    unknown = {
+        (name, field)
+        for name, response in load_responses().items()
+        for field in placeholders(response.get("text") or "")
+        if field not in provided
+    }
+    assert not unknown
+
+
+def write(directory, name, data):
+    (directory / name).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
+@pytest.fixture
+def knowledge_dir(tmp_path):
+    write(tmp_path, "sources.yml", {"isa": {"publisher": "ISA", "title": "SSW"}})
+    write(tmp_path, "facts.yml", {"fields": {"type": "number", "value": 16, "source": "isa"}})
+    write(tmp_path, "answers.yml", {"utter_ask_x": {"sources": ["isa"]}})
+    return tmp_path
+
+
+def test_valid_files_load(knowledge_dir):
+    assert Knowledge(knowledge_dir).facts["fields"].value == 16
+
+
+@pytest.mark.parametrize(
+    "file, data, named",
+    [
+        ("facts.yml", {"fields": {"type": "number", "value": 16, "source": "nowhere"}}, "fields"),
+        ("facts.yml", {"fields": {"type": "colour", "value": 16, "source": "isa"}}, "fields"),
+        ("facts.yml", {"fields": {"value": 16}}, "fields"),
+        ("answers.yml", {"utter_ask_x": {"sources": []}}, "utter_ask_x"),
+        ("sources.yml", {"isa": {"title": "no publisher"}}, "isa"),
+        ("facts.yml", ["not", "a", "mapping"], "facts.yml"),
+    ],
+)
+def test_a_malformed_record_stops_the_start_naming_file_and_record(knowledge_dir, file, data, named):
+    write(knowledge_dir, file, data)
+    with pytest.raises(KnowledgeError) as error:
+        Knowledge(knowledge_dir)
+    assert file in str(error.value) and named in str(error.value)
+
+
+def test_unparseable_yaml_names_the_file(knowledge_dir):
+    (knowledge_dir / "facts.yml").write_text("a: [unclosed", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="facts.yml"):
+        Knowledge(knowledge_dir)

@@ -1,0 +1,57 @@
+import pytest
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.input_problem_classifier import INVALID_INPUT, UNSUPPORTED_LANGUAGE, override_intent
+from bot.nlu.input_sanitizer import INPUT_PROBLEM, InputSanitizer, clean
+
+
+@pytest.mark.parametrize(
+    "raw, cleaned",
+    [
+        ("<script>alert('x')</script>what is SSW", "alert('x') what is SSW"),
+        ("<b>visa</b> &amp; jobs", "visa & jobs"),
+        ("line\x00one\x07\ttwo\r\n", "line one two"),
+        ("  \u200b  ", ""),
+    ],
+)
+def test_clean(raw, cleaned):
+    assert clean(raw) == cleaned
+
+
+@pytest.mark.parametrize(
+    "text, problem",
+    [("", "empty"), ("   \n ", "empty"), ("👍👍", "no_words"), ("???", "no_words"), ("x" * 20000, "too_long"),
+     ("what is ssw", None)],
+)
+def test_sanitizer_marks_problems(text, problem):
+    sanitizer = InputSanitizer(InputSanitizer.get_default_config())
+    message = Message({TEXT: text})
+    sanitizer.process([message])
+    assert message.get(INPUT_PROBLEM) == problem
+    assert len(message.get(TEXT)) <= InputSanitizer.get_default_config()["max_characters"]
+
+
+def message_with(**data):
+    return Message({TEXT: data.pop("text", "some words here"), **data})
+
+
+def test_empty_and_too_long_become_invalid_input():
+    assert override_intent(message_with(text="", input_problem="empty")) == INVALID_INPUT
+    assert override_intent(message_with(input_problem="too_long", language="en", language_understood=True)) == INVALID_INPUT
+
+
+def test_an_emoji_the_model_knows_keeps_its_intent():
+    known = message_with(text="👍", input_problem="no_words", **{INTENT: {"name": "affirm", "confidence": 0.9}})
+    unknown = message_with(text="🤷", input_problem="no_words", **{INTENT: {"name": "nlu_fallback", "confidence": 0.9}})
+    assert override_intent(known) is None
+    assert override_intent(unknown) == INVALID_INPUT
+
+
+def test_unsupported_language_needs_a_reliable_detection():
+    long_korean = message_with(text="비자에 대해 알고 싶어요 정말로", language="ko", language_score=1.0, language_understood=False)
+    short_french = message_with(text="Bonjour", language="fr", language_score=0.9, language_understood=False)
+    understood = message_with(text="what is the visa", language="en", language_score=0.9, language_understood=True)
+    assert override_intent(long_korean) == UNSUPPORTED_LANGUAGE
+    assert override_intent(short_french) is None
+    assert override_intent(understood) is None

@@ -1,0 +1,58 @@
+import pytest
+
+from bot.nlu.language_detection import LanguageDetector, is_reliable, long_enough_to_tell
+
+
+@pytest.fixture(scope="module")
+def detector():
+    return LanguageDetector()  # fastText alone; the trained blend is tested in test_language_identifier
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("特定技能について教えてください", "ja"),
+        ("비자에 대해 알고 싶어요", "ko"),
+        ("ผมอยากหางานที่โตเกียว", "th"),
+        ("ကျွန်တော် အလုပ်ရှာနေပါတယ်", "my"),
+        ("म जापानमा काम खोज्दैछु", "ne"),  # fastText alone says Hindi; the script settles it
+        ("我想了解特定技能签证的要求", "zh"),
+        ("Xin chào, tôi muốn hỏi về visa kỹ năng đặc định", "vi"),
+        ("How can I find a job at a company in Tokyo?", "en"),
+        ("Saya ingin bekerja di Jepang, bagaimana caranya?", "id"),
+        ("Paano po mag apply ng trabaho sa Japan?", "fil"),  # fastText says 'tl'
+    ],
+)
+def test_contract_languages(detector, text, language):
+    assert detector.detect(text).language == language
+
+
+def test_a_clear_outside_language_is_reported_as_itself(detector):
+    assert detector.detect("Bonjour, je voudrais savoir comment trouver un travail au Japon").language == "fr"
+
+
+def test_no_letters_is_undetermined(detector):
+    detection = detector.detect("👍 123 !!!")
+    assert detection.language == "und" and detection.score == 0.0
+
+
+def test_own_classifier_is_blended_for_latin_text():
+    vietnamese_without_diacritics = "xin chao toi muon hoi ve visa"
+    fasttext_only = LanguageDetector(fasttext=lambda text: {"en": 0.42, "it": 0.07})
+    blended = LanguageDetector(
+        own_classifier=lambda text: {"vi": 0.9, "en": 0.05, "ja": 0.05},
+        fasttext=lambda text: {"en": 0.42, "it": 0.07},
+    )
+    assert fasttext_only.detect(vietnamese_without_diacritics).language == "en"
+    assert blended.detect(vietnamese_without_diacritics).language == "vi"
+
+
+@pytest.mark.parametrize("text", ["OK", "はい", "👍", "1", "thanks a lot"[:6], "ありがとう"])
+def test_short_messages_are_not_long_enough(text):
+    assert not long_enough_to_tell(text)
+
+
+@pytest.mark.parametrize("text", ["what is the SSW visa", "特定技能とは何ですか", "tôi muốn hỏi về visa"])
+def test_sentences_are_long_enough(text):
+    assert long_enough_to_tell(text)
+    assert is_reliable(text, 0.9) and not is_reliable(text, 0.2)

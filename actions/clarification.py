@@ -8,11 +8,19 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-
 # Topics worth offering as a button; small talk is not.
 NOT_OFFERED = frozenset(
-    {"nlu_fallback", "affirm", "deny", "greet", "goodbye", "thank", "out_of_scope",
-     "invalid_input", "unsupported_language"}
+    {
+        "nlu_fallback",
+        "affirm",
+        "deny",
+        "greet",
+        "goodbye",
+        "thank",
+        "out_of_scope",
+        "invalid_input",
+        "unsupported_language",
+    }
 )
 MIN_CONFIDENCE = 0.1
 MAX_CHOICES = 3

@@ -40,8 +40,7 @@ class ActionChangeLanguage(Action):
             dispatcher.utter_message(
                 response="utter_which_language",
                 buttons=[
-                    {"title": autonym(code), "payload": f'/change_language{{"language": "{code}"}}'}
-                    for code in shipped
+                    {"title": autonym(code), "payload": f'/change_language{{"language": "{code}"}}'} for code in shipped
                 ],
             )
             return []

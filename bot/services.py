@@ -38,18 +38,27 @@ def environment(settings: Settings) -> dict[str, str]:
 
 def commands(settings: Settings) -> dict[str, list[str]]:
     return {
-        "actions": [str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions",
-                    "--port", str(settings.action_port)],
+        "actions": [str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.action_port)],
         "web": [str(BIN / "python"), "-m", "bot.web.app"],
         "rasa": [
-            str(BIN / "rasa"), "run",
-            "--model", str(settings.model_path),
-            "--endpoints", str(settings.endpoints_file),
-            "--credentials", str(settings.credentials_file),
-            "--interface", settings.host,
-            "--port", str(settings.rasa_port),
-            "--enable-api", "--auth-token", settings.auth_token,
-            "--cors", settings.web_url, f"http://localhost:{settings.web_port}",
+            str(BIN / "rasa"),
+            "run",
+            "--model",
+            str(settings.model_path),
+            "--endpoints",
+            str(settings.endpoints_file),
+            "--credentials",
+            str(settings.credentials_file),
+            "--interface",
+            settings.host,
+            "--port",
+            str(settings.rasa_port),
+            "--enable-api",
+            "--auth-token",
+            settings.auth_token,
+            "--cors",
+            settings.web_url,
+            f"http://localhost:{settings.web_port}",
         ],
     }
 
@@ -75,7 +84,11 @@ class Services:
         for name, command in commands(self.settings).items():
             log = open(log_dir / f"{name}.log", "ab")  # noqa: SIM115 - closed with the process
             self.processes[name] = subprocess.Popen(
-                command, cwd=PROJECT_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
+                command,
+                cwd=PROJECT_DIR,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
         self.wait_until_ready(timeout)

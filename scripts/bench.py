@@ -23,9 +23,18 @@ from bot.services import Services
 from bot.settings import PROJECT_DIR, Settings
 
 MESSAGES = [
-    "こんにちは", "特定技能の分野を教えてください", "外国人を採用する手順は？", "相談は無料ですか",
-    "hello", "what is the specified skilled worker visa", "how can I find a job in Tokyo", "thanks",
-    "xin chào", "visa tokutei cần thi những gì", "lam sao de tim viec o tokyo", "cảm ơn ad",
+    "こんにちは",
+    "特定技能の分野を教えてください",
+    "外国人を採用する手順は？",
+    "相談は無料ですか",
+    "hello",
+    "what is the specified skilled worker visa",
+    "how can I find a job in Tokyo",
+    "thanks",
+    "xin chào",
+    "visa tokutei cần thi những gì",
+    "lam sao de tim viec o tokyo",
+    "cảm ơn ad",
 ]
 
 
@@ -65,14 +74,19 @@ async def run_load(url: str, concurrency: int, per_user: int) -> dict:
     timeout = aiohttp.ClientTimeout(total=120)
     async with aiohttp.ClientSession(timeout=timeout) as session:
         start = time.perf_counter()
-        await asyncio.gather(*(
-            user(session, url, f"bench-{concurrency}-{index}", per_user, latencies, errors)
-            for index in range(concurrency)
-        ))
+        await asyncio.gather(
+            *(
+                user(session, url, f"bench-{concurrency}-{index}", per_user, latencies, errors)
+                for index in range(concurrency)
+            )
+        )
         elapsed = time.perf_counter() - start
     return {
-        "n": len(latencies), "errors": len(errors), "p50": statistics.median(latencies),
-        "p95": percentile(latencies, 0.95), "rate": len(latencies) / elapsed,
+        "n": len(latencies),
+        "errors": len(errors),
+        "p50": statistics.median(latencies),
+        "p95": percentile(latencies, 0.95),
+        "rate": len(latencies) / elapsed,
     }
 
 
@@ -83,8 +97,14 @@ def main() -> None:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as var_dir:
-        settings = Settings(rasa_port=free_port(), action_port=free_port(), web_port=free_port(),
-                            auth_token="bench", model_path=args.model, var_dir=Path(var_dir))
+        settings = Settings(
+            rasa_port=free_port(),
+            action_port=free_port(),
+            web_port=free_port(),
+            auth_token="bench",
+            model_path=args.model,
+            var_dir=Path(var_dir),
+        )
         services = Services(settings)
         started = time.perf_counter()
         services.start(timeout=300)
@@ -96,10 +116,14 @@ def main() -> None:
             print("|---|---|---|---|---|---|")
             for concurrency in (1, 20):
                 result = asyncio.run(run_load(url, concurrency, max(1, args.messages // concurrency)))
-                print(f"| {concurrency} | {result['n']} | {result['errors']} | {result['p50']:.0f} | "
-                      f"{result['p95']:.0f} | {result['rate']:.1f} |")
-            print("\nResident memory: " + ", ".join(
-                f"{name} {rss_mb(pid):.0f} MB" for name, pid in services.pids().items()))
+                print(
+                    f"| {concurrency} | {result['n']} | {result['errors']} | {result['p50']:.0f} | "
+                    f"{result['p95']:.0f} | {result['rate']:.1f} |"
+                )
+            print(
+                "\nResident memory: "
+                + ", ".join(f"{name} {rss_mb(pid):.0f} MB" for name, pid in services.pids().items())
+            )
         finally:
             services.stop()
 

@@ -70,7 +70,7 @@ async def evaluate(model: Path) -> None:
     print("| language | n | intent accuracy | macro-F1 | language-ID (all) | language-ID (>=3 words) | target |")
     print("|---|---|---|---|---|---|---|")
     for language, examples in heldout_examples().items():
-        texts, gold = zip(*examples)
+        texts, gold = zip(*examples, strict=True)
         parsed, latencies = await parse_all(agent, list(texts))
         all_latencies += latencies
         predicted = [result["intent"]["name"] for result in parsed]
@@ -81,10 +81,12 @@ async def evaluate(model: Path) -> None:
         langid_all = sum(d == language for d in detected) / len(detected)
         langid_long = sum(detected[i] == language for i in long_enough) / max(1, len(long_enough))
         verdict = "met" if accuracy >= TARGET_INTENT_ACCURACY else f"BELOW {TARGET_INTENT_ACCURACY}"
-        print(f"| {language} | {len(texts)} | {accuracy:.3f} | {macro_f1:.3f} | {langid_all:.3f} | "
-              f"{langid_long:.3f} | {verdict} |")
+        print(
+            f"| {language} | {len(texts)} | {accuracy:.3f} | {macro_f1:.3f} | {langid_all:.3f} | "
+            f"{langid_long:.3f} | {verdict} |"
+        )
         confusions = defaultdict(int)
-        for g, p in zip(gold, predicted):
+        for g, p in zip(gold, predicted, strict=True):
             if g != p:
                 confusions[(g, p)] += 1
         worst = sorted(confusions.items(), key=lambda item: -item[1])[:5]
@@ -98,7 +100,7 @@ async def evaluate(model: Path) -> None:
         print("|---|---|---|---|---|")
         parsed, _ = await parse_all(agent, [text for _, text in rows])
         by_language: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
-        for (label, text), result in zip(rows, parsed):
+        for (label, text), result in zip(rows, parsed, strict=True):
             by_language[label].append((result.get("language") == label, word_count(text) >= 3))
         for label in [*CONTRACT_LANGUAGES, *sorted(set(by_language) - set(CONTRACT_LANGUAGES))]:
             outcomes = by_language.get(label)
@@ -106,11 +108,15 @@ async def evaluate(model: Path) -> None:
                 continue
             long_ones = [correct for correct, long in outcomes if long]
             long_accuracy = sum(long_ones) / len(long_ones) if long_ones else float("nan")
-            print(f"| {label} | {len(long_ones)} | {long_accuracy:.3f} | {len(outcomes)} | "
-                  f"{sum(c for c, _ in outcomes) / len(outcomes):.3f} |")
+            print(
+                f"| {label} | {len(long_ones)} | {long_accuracy:.3f} | {len(outcomes)} | "
+                f"{sum(c for c, _ in outcomes) / len(outcomes):.3f} |"
+            )
 
-    print(f"\nParse latency over {len(all_latencies)} messages: p50 {statistics.median(all_latencies):.1f} ms, "
-          f"p95 {percentile(all_latencies, 0.95):.1f} ms (in-process, no HTTP)")
+    print(
+        f"\nParse latency over {len(all_latencies)} messages: p50 {statistics.median(all_latencies):.1f} ms, "
+        f"p95 {percentile(all_latencies, 0.95):.1f} ms (in-process, no HTTP)"
+    )
 
 
 def main() -> None:

@@ -42,7 +42,9 @@ def test_every_contract_intent_has_enough_examples(language):
 def test_training_examples_are_labelled_with_their_folder_language():
     for folder in (PROJECT_DIR / "data" / "nlu").iterdir():
         data = load_data(str(folder))
-        labels = {(example.get("metadata") or {}).get("intent", {}).get("language") for example in data.training_examples}
+        labels = {
+            (example.get("metadata") or {}).get("intent", {}).get("language") for example in data.training_examples
+        }
         assert labels == {folder.name}, f"{folder}: intent blocks need metadata: {{language: {folder.name}}}"
 
 

@@ -24,9 +24,7 @@ class Catalogs:
         for language in shipped_languages(locales_dir):
             compiled = locales_dir / language / "LC_MESSAGES" / "messages.mo"
             if not compiled.exists():
-                raise CatalogsNotCompiled(
-                    f"{compiled} is missing: run `make catalogs` (pybabel compile)."
-                )
+                raise CatalogsNotCompiled(f"{compiled} is missing: run `make catalogs` (pybabel compile).")
             self._translations[language] = Translations.load(
                 str(locales_dir), locales=[language.replace("-", "_")], domain="messages"
             )

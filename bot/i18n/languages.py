@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from babel import Locale
@@ -13,7 +13,7 @@ LOCALES_DIR = Path(__file__).resolve().parents[2] / "locales"
 SOURCE_LANGUAGE = "en"
 
 
-@lru_cache(maxsize=None)
+@cache
 def shipped_languages(locales_dir: Path = LOCALES_DIR) -> tuple[str, ...]:
     """Languages with a message catalog, in the contract's order."""
     present = {path.parent.parent.name for path in locales_dir.glob("*/LC_MESSAGES/messages.po")}

@@ -45,7 +45,9 @@ class Knowledge:
     def __init__(self, directory: Path = KNOWLEDGE_DIR) -> None:
         self.sources = {key: _source(key, entry, directory) for key, entry in _load(directory / "sources.yml").items()}
         self.facts = {key: self._fact(key, entry, directory) for key, entry in _load(directory / "facts.yml").items()}
-        self.answers = {key: self._answer(key, entry, directory) for key, entry in _load(directory / "answers.yml").items()}
+        self.answers = {
+            key: self._answer(key, entry, directory) for key, entry in _load(directory / "answers.yml").items()
+        }
 
     def _fact(self, key: str, entry: dict, directory: Path) -> Fact:
         where = f"{directory / 'facts.yml'}: {key}"

@@ -34,10 +34,7 @@ _SPACE = re.compile(r"\s+")
 
 def clean(text: str) -> str:
     text = html.unescape(_TAG.sub(" ", text))
-    text = "".join(
-        " " if unicodedata.category(char) in ("Cc", "Cf") and char != "\u200d" else char
-        for char in text
-    )
+    text = "".join(" " if unicodedata.category(char) in ("Cc", "Cf") and char != "\u200d" else char for char in text)
     return _SPACE.sub(" ", text).strip()
 
 

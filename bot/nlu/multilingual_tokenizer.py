@@ -94,10 +94,7 @@ class MultilingualTokenizer(Tokenizer):
 
     def tokenize(self, message: Message, attribute: str) -> list[Token]:
         text = message.get(attribute) or ""
-        tokens = [
-            self._token(piece)
-            for piece in segment(text, message.get(LANGUAGE_ATTRIBUTE))
-        ]
+        tokens = [self._token(piece) for piece in segment(text, message.get(LANGUAGE_ATTRIBUTE))]
         return self._apply_token_pattern([token for token in tokens if token.text])
 
     @staticmethod

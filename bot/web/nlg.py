@@ -78,7 +78,9 @@ class ResponseRenderer:
                 value = arguments[name]
                 values[name] = format_value("number", value, language) if isinstance(value, int) else str(value)
             elif name == "supported_languages":
-                values[name] = format_list([autonym(code) for code in self._catalogs.languages], locale=babel_locale(language))
+                values[name] = format_list(
+                    [autonym(code) for code in self._catalogs.languages], locale=babel_locale(language)
+                )
             elif name in self._knowledge.facts:
                 fact = self._knowledge.facts[name]
                 values[name] = format_value(fact.type, fact.value, language)
@@ -135,4 +137,3 @@ def conversation_language(
     if language in shipped:
         return language
     return DEFAULT_LANGUAGE if DEFAULT_LANGUAGE in shipped else shipped[0]
-

@@ -14,8 +14,16 @@ def tracker(*, text="", intent="greet", entities=(), metadata=None, slots=None, 
         **parse,
     }
     events = [{"event": "user", "text": parse.pop("original_text", text), "parse_data": latest}]
-    return Tracker("user-1", {"language": None, "language_chosen": None, **(slots or {})}, latest, events,
-                   False, None, {}, "action_listen")
+    return Tracker(
+        "user-1",
+        {"language": None, "language_chosen": None, **(slots or {})},
+        latest,
+        events,
+        False,
+        None,
+        {},
+        "action_listen",
+    )
 
 
 def run(action, tracker_):

@@ -22,13 +22,17 @@ def test_clarify_offers_choices():
 
 
 def test_clarify_asks_to_rephrase_when_nothing_is_likely():
-    messages, _ = run(ActionClarify(), tracker(intent="nlu_fallback", ranking=[{"name": "nlu_fallback", "confidence": 1}]))
+    messages, _ = run(
+        ActionClarify(), tracker(intent="nlu_fallback", ranking=[{"name": "nlu_fallback", "confidence": 1}])
+    )
     assert messages[0]["response"] == "utter_default"
 
 
 def test_too_long_reports_the_length_the_user_sent():
-    messages, _ = run(ActionExplainInputProblem(), tracker(
-        text="x" * 1000, original_text="x" * 20000, intent="invalid_input", input_problem="too_long"))
+    messages, _ = run(
+        ActionExplainInputProblem(),
+        tracker(text="x" * 1000, original_text="x" * 20000, intent="invalid_input", input_problem="too_long"),
+    )
     assert messages[0]["response"] == "utter_input_too_long"
     assert messages[0]["length"] == 20000 and messages[0]["max_characters"] == 1000
 

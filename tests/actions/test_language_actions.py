@@ -16,8 +16,9 @@ async def test_detected_language_fills_the_slot():
 
 
 async def test_metadata_beats_detection():
-    result = await extract(tracker(text="what is the ssw visa", language="en", language_score=0.99,
-                                   metadata={"language": "vi-VN"}))
+    result = await extract(
+        tracker(text="what is the ssw visa", language="en", language_score=0.99, metadata={"language": "vi-VN"})
+    )
     assert result == {"language": "vi"}
 
 
@@ -27,8 +28,10 @@ async def test_short_message_keeps_the_conversation_language():
 
 
 def test_change_to_a_shipped_language_sets_the_slot_and_confirms_in_it():
-    messages, events = run(ActionChangeLanguage(), tracker(
-        intent="change_language", entities=[{"entity": "language", "value": "vi"}], slots={"language": "en"}))
+    messages, events = run(
+        ActionChangeLanguage(),
+        tracker(intent="change_language", entities=[{"entity": "language", "value": "vi"}], slots={"language": "en"}),
+    )
     assert messages[0]["response"] == "utter_language_changed"
     assert messages[0]["language"] == "vi" and messages[0]["language_name"] == "Tiếng Việt"
     assert {"event": "slot", "name": "language", "value": "vi", "timestamp": None} in events
@@ -45,8 +48,10 @@ def test_without_a_language_the_user_gets_choices_in_their_own_names():
 
 @pytest.mark.parametrize("code", ["ko", "th"])
 def test_a_language_not_shipped_yet_is_named_in_the_current_language(code):
-    messages, events = run(ActionChangeLanguage(), tracker(
-        intent="change_language", entities=[{"entity": "language", "value": code}], slots={"language": "ja"}))
+    messages, events = run(
+        ActionChangeLanguage(),
+        tracker(intent="change_language", entities=[{"entity": "language", "value": code}], slots={"language": "ja"}),
+    )
     assert messages[0]["response"] == "utter_language_not_available"
     assert messages[0]["language_name"] in ("韓国語", "タイ語")
     assert events == []

@@ -21,8 +21,11 @@ def source_messages() -> set[tuple[str, str]]:
     """(context, text) of every message, extracted now from the source files."""
     found = extract_from_dir(
         str(PROJECT_DIR),
-        method_map=[("domain/*.yml", "assistant"), ("locales/strings.yml", "assistant"),
-                    ("knowledge/sources.yml", "assistant")],
+        method_map=[
+            ("domain/*.yml", "assistant"),
+            ("locales/strings.yml", "assistant"),
+            ("knowledge/sources.yml", "assistant"),
+        ],
         options_map={},
         keywords={"pgettext": ((1, "c"), 2)},
         callback=None,
@@ -81,6 +84,7 @@ def test_compiled_catalog_is_current(language):
     compiled = LOCALES_DIR / language / "LC_MESSAGES" / "messages.mo"
     with compiled.open("rb") as handle:
         mo = read_mo(handle)
+
     def text(value):
         return value.decode("utf-8") if isinstance(value, bytes) else value
 

@@ -32,7 +32,9 @@ def test_language_names_come_from_cldr():
     assert display_name("vi", "ja") == "ベトナム語"
 
 
-@pytest.mark.parametrize("raw, code", [("vi-VN", "vi"), ("VI", "vi"), ("tl", "fil"), ("ja_easy", "ja-easy"),
-                                       ("fr", None), (None, None), (3, None)])
+@pytest.mark.parametrize(
+    "raw, code",
+    [("vi-VN", "vi"), ("VI", "vi"), ("tl", "fil"), ("ja_easy", "ja-easy"), ("fr", None), (None, None), (3, None)],
+)
 def test_codes_are_normalised(raw, code):
     assert normalise_code(raw) == code

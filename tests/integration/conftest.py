@@ -9,8 +9,8 @@ from bot.domain_responses import load_responses
 from bot.i18n.catalog import Catalogs
 from bot.kb.knowledge import Knowledge
 from bot.services import Services
-from bot.web.nlg import ResponseRenderer
 from bot.settings import PROJECT_DIR, Settings
+from bot.web.nlg import ResponseRenderer
 
 MODEL = PROJECT_DIR / "models" / "current.tar.gz"
 TOKEN = "integration-test-token"
@@ -28,8 +28,12 @@ def servers(tmp_path_factory):
         pytest.fail(f"{MODEL} is missing: run `make train` first (scripts/test.sh does)")
     var_dir = tmp_path_factory.mktemp("var")
     settings = Settings(
-        rasa_port=free_port(), action_port=free_port(), web_port=free_port(),
-        auth_token=TOKEN, model_path=MODEL, var_dir=var_dir,
+        rasa_port=free_port(),
+        action_port=free_port(),
+        web_port=free_port(),
+        auth_token=TOKEN,
+        model_path=MODEL,
+        var_dir=var_dir,
     )
     services = Services(settings, log_dir=PROJECT_DIR / "test-artifacts" / "server-logs")
     try:

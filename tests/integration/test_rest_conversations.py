@@ -9,12 +9,24 @@ pytestmark = pytest.mark.integration
 
 
 CONVERSATIONS = {
-    "ja": [("こんにちは", "utter_greet"), ("特定技能で受け入れできる分野を教えてください", "utter_ask_ssw_fields"),
-           ("相談は無料ですか？", "utter_ask_cost"), ("ありがとうございました", "utter_thank")],
-    "en": [("hello", "utter_greet"), ("What industries does the SSW visa cover?", "utter_ask_ssw_fields"),
-           ("how can i find a job in tokyo", "utter_ask_job_search"), ("thanks a lot!", "utter_thank")],
-    "vi": [("xin chào", "utter_greet"), ("visa kỹ năng đặc định có những ngành nào?", "utter_ask_ssw_fields"),
-           ("lam sao de tim viec o tokyo vay ad", "utter_ask_job_search"), ("cảm ơn bạn nhiều", "utter_thank")],
+    "ja": [
+        ("こんにちは", "utter_greet"),
+        ("特定技能で受け入れできる分野を教えてください", "utter_ask_ssw_fields"),
+        ("相談は無料ですか？", "utter_ask_cost"),
+        ("ありがとうございました", "utter_thank"),
+    ],
+    "en": [
+        ("hello", "utter_greet"),
+        ("What industries does the SSW visa cover?", "utter_ask_ssw_fields"),
+        ("how can i find a job in tokyo", "utter_ask_job_search"),
+        ("thanks a lot!", "utter_thank"),
+    ],
+    "vi": [
+        ("xin chào", "utter_greet"),
+        ("visa kỹ năng đặc định có những ngành nào?", "utter_ask_ssw_fields"),
+        ("lam sao de tim viec o tokyo vay ad", "utter_ask_job_search"),
+        ("cảm ơn bạn nhiều", "utter_thank"),
+    ],
 }
 
 
@@ -28,7 +40,8 @@ def test_a_conversation_in_each_language(servers, expected, language):
 def test_widget_metadata_sets_the_reply_language(servers, expected):
     conversation = Conversation(servers)
     assert conversation.texts("What industries does the SSW visa cover?", language="vi") == expected(
-        "utter_ask_ssw_fields", "vi")
+        "utter_ask_ssw_fields", "vi"
+    )
 
 
 def test_short_messages_keep_the_conversation_language(servers, expected):
@@ -46,8 +59,9 @@ def test_change_language_on_request(servers):
 
 
 def test_model_parse_reports_the_language_at_the_top_level(servers):
-    status, parsed = post(f"{servers.rasa_url}/model/parse?token={servers.auth_token}",
-                          {"text": "Tôi muốn tìm việc làm ở Tokyo"})
+    status, parsed = post(
+        f"{servers.rasa_url}/model/parse?token={servers.auth_token}", {"text": "Tôi muốn tìm việc làm ở Tokyo"}
+    )
     assert status == 200
     assert parsed["language"] == "vi"
     assert parsed["intent"]["name"]

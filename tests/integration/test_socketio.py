@@ -28,8 +28,9 @@ async def test_socketio_conversation_with_session_persistence(servers, expected)
     try:
         await client.emit("session_request", {"session_id": session_id})
         await asyncio.wait_for(confirmed.wait(), timeout=10)
-        await client.emit("user_uttered", {"message": "xin chào", "session_id": session_id,
-                                           "customData": {"language": "vi"}})
+        await client.emit(
+            "user_uttered", {"message": "xin chào", "session_id": session_id, "customData": {"language": "vi"}}
+        )
         reply = await asyncio.wait_for(replies.get(), timeout=30)
     finally:
         await client.disconnect()

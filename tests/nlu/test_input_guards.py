@@ -21,8 +21,14 @@ def test_clean(raw, cleaned):
 
 @pytest.mark.parametrize(
     "text, problem",
-    [("", "empty"), ("   \n ", "empty"), ("👍👍", "no_words"), ("???", "no_words"), ("x" * 20000, "too_long"),
-     ("what is ssw", None)],
+    [
+        ("", "empty"),
+        ("   \n ", "empty"),
+        ("👍👍", "no_words"),
+        ("???", "no_words"),
+        ("x" * 20000, "too_long"),
+        ("what is ssw", None),
+    ],
 )
 def test_sanitizer_marks_problems(text, problem):
     sanitizer = InputSanitizer(InputSanitizer.get_default_config())
@@ -38,7 +44,10 @@ def message_with(**data):
 
 def test_empty_and_too_long_become_invalid_input():
     assert override_intent(message_with(text="", input_problem="empty")) == INVALID_INPUT
-    assert override_intent(message_with(input_problem="too_long", language="en", language_understood=True)) == INVALID_INPUT
+    assert (
+        override_intent(message_with(input_problem="too_long", language="en", language_understood=True))
+        == INVALID_INPUT
+    )
 
 
 def test_an_emoji_the_model_knows_keeps_its_intent():
@@ -49,7 +58,9 @@ def test_an_emoji_the_model_knows_keeps_its_intent():
 
 
 def test_unsupported_language_needs_a_reliable_detection():
-    long_korean = message_with(text="비자에 대해 알고 싶어요 정말로", language="ko", language_score=1.0, language_understood=False)
+    long_korean = message_with(
+        text="비자에 대해 알고 싶어요 정말로", language="ko", language_score=1.0, language_understood=False
+    )
     short_french = message_with(text="Bonjour", language="fr", language_score=0.9, language_understood=False)
     understood = message_with(text="what is the visa", language="en", language_score=0.9, language_understood=True)
     assert override_intent(long_korean) == UNSUPPORTED_LANGUAGE

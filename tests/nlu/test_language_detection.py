@@ -5,7 +5,7 @@ from bot.nlu.language_detection import LanguageDetector, is_reliable, long_enoug
 
 @pytest.fixture(scope="module")
 def detector():
-    return LanguageDetector()  # fastText alone; the trained blend is tested in test_language_identifier
+    return LanguageDetector()  # the packaged models alone; the trained blend: test_language_identifier
 
 
 @pytest.mark.parametrize(
@@ -15,12 +15,12 @@ def detector():
         ("비자에 대해 알고 싶어요", "ko"),
         ("ผมอยากหางานที่โตเกียว", "th"),
         ("ကျွန်တော် အလုပ်ရှာနေပါတယ်", "my"),
-        ("म जापानमा काम खोज्दैछु", "ne"),  # fastText alone says Hindi; the script settles it
+        ("म जापानमा काम खोज्दैछु", "ne"),  # the models say Hindi; the script settles it
         ("我想了解特定技能签证的要求", "zh"),
         ("Xin chào, tôi muốn hỏi về visa kỹ năng đặc định", "vi"),
         ("How can I find a job at a company in Tokyo?", "en"),
         ("Saya ingin bekerja di Jepang, bagaimana caranya?", "id"),
-        ("Paano po mag apply ng trabaho sa Japan?", "fil"),  # fastText says 'tl'
+        ("Paano po mag apply ng trabaho sa Japan?", "fil"),  # the models say 'tl'
     ],
 )
 def test_contract_languages(detector, text, language):
@@ -38,12 +38,15 @@ def test_no_letters_is_undetermined(detector):
 
 def test_own_classifier_is_blended_for_latin_text():
     vietnamese_without_diacritics = "xin chao toi muon hoi ve visa"
-    fasttext_only = LanguageDetector(fasttext=lambda text: {"en": 0.42, "it": 0.07})
+
+    def english_leaning(text):
+        return {"en": 0.42, "it": 0.07}
+
+    models_only = LanguageDetector(models=[english_leaning])
     blended = LanguageDetector(
-        own_classifier=lambda text: {"vi": 0.9, "en": 0.05, "ja": 0.05},
-        fasttext=lambda text: {"en": 0.42, "it": 0.07},
+        own_classifier=lambda text: {"vi": 0.9, "en": 0.05, "ja": 0.05}, models=[english_leaning]
     )
-    assert fasttext_only.detect(vietnamese_without_diacritics).language == "en"
+    assert models_only.detect(vietnamese_without_diacritics).language == "en"
     assert blended.detect(vietnamese_without_diacritics).language == "vi"
 
 

@@ -11,13 +11,36 @@ from bot.nlu.language_identifier import (
 )
 
 EXAMPLES = {
-    "vi": ["cho minh hoi visa tokutei can gi", "xin chao ad", "lam sao de tim viec o tokyo",
-           "toi muon dat lich tu van", "cam on ban nhieu", "co mat phi khong ad",
-           "Tôi muốn hỏi về visa", "nganh nha hang co duoc khong"],
-    "en": ["how do I find a job", "what is the ssw visa", "thank you so much", "can I book a consultation",
-           "is it free", "which industries are covered", "hello there", "what japanese level do I need"],
-    "ja": ["特定技能について教えて", "ありがとうございます", "相談を予約したい", "料金はかかりますか",
-           "こんにちは", "日本語はどのくらい必要ですか", "外国人を雇う手順", "セミナーはありますか"],
+    "vi": [
+        "cho minh hoi visa tokutei can gi",
+        "xin chao ad",
+        "lam sao de tim viec o tokyo",
+        "toi muon dat lich tu van",
+        "cam on ban nhieu",
+        "co mat phi khong ad",
+        "Tôi muốn hỏi về visa",
+        "nganh nha hang co duoc khong",
+    ],
+    "en": [
+        "how do I find a job",
+        "what is the ssw visa",
+        "thank you so much",
+        "can I book a consultation",
+        "is it free",
+        "which industries are covered",
+        "hello there",
+        "what japanese level do I need",
+    ],
+    "ja": [
+        "特定技能について教えて",
+        "ありがとうございます",
+        "相談を予約したい",
+        "料金はかかりますか",
+        "こんにちは",
+        "日本語はどのくらい必要ですか",
+        "外国人を雇う手順",
+        "セミナーはありますか",
+    ],
 }
 
 

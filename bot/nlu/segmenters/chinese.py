@@ -18,8 +18,4 @@ def _jieba():
 
 
 def segment(text: str) -> list[Segment]:
-    return [
-        Segment(word, start)
-        for word, start, _end in _jieba().tokenize(text)
-        if word.strip()
-    ]
+    return [Segment(word, start) for word, start, _end in _jieba().tokenize(text) if word.strip()]

@@ -8,7 +8,7 @@ configured to skip the mecab-ko package its default would need.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from bot.nlu.segmenters import Segment
 
@@ -18,7 +18,7 @@ _CONFIGS = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pipeline(language: str):
     import spacy
 

@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.tracker_reading import original_user_text
-from bot.nlu.input_sanitizer import EMPTY, MAX_CHARACTERS, TOO_LONG
+from bot.nlu.input_problems import EMPTY, MAX_CHARACTERS, TOO_LONG
 
 
 class ActionExplainInputProblem(Action):

@@ -3,7 +3,7 @@ server (language slot every turn) and the NLG endpoint in the loop.
 
 Starts the three real processes on free loopback ports with a fresh SQLite
 tracker store, sends a fixed mix of ja/en/vi messages at concurrency 1 and 20
-(each simulated user its own conversation), and prints p50/p95 latency,
+(each simulated user holds conversations of twelve turns, one after another), and prints p50/p95 latency,
 messages per second, and the resident memory of each process.
 """
 
@@ -59,9 +59,11 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 async def user(session, url: str, sender: str, count: int, latencies: list[float], errors: list[str]) -> None:
-    for text in itertools.islice(itertools.cycle(MESSAGES), count):
+    """Conversations of len(MESSAGES) turns, each under a new sender id, as real users have."""
+    for turn, text in enumerate(itertools.islice(itertools.cycle(MESSAGES), count)):
+        conversation = f"{sender}-{turn // len(MESSAGES)}"
         start = time.perf_counter()
-        async with session.post(url, json={"sender": sender, "message": text}) as reply:
+        async with session.post(url, json={"sender": conversation, "message": text}) as reply:
             body = await reply.json()
             if reply.status != 200 or not body:
                 errors.append(f"{reply.status}: {body}")

@@ -17,6 +17,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from bot.contract import CONTRACT_LANGUAGES
+from bot.nlu.language_detection import long_enough_to_tell
 from bot.settings import PROJECT_DIR
 
 HELDOUT_DIR = PROJECT_DIR / "tests" / "data" / "nlu_heldout"
@@ -28,10 +29,6 @@ TARGET_LANGID = 0.97
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
-
-
-def word_count(text: str) -> int:
-    return len(text.split())
 
 
 async def parse_all(agent, texts: list[str]) -> tuple[list[dict], list[float]]:
@@ -60,14 +57,25 @@ def langid_rows() -> list[tuple[str, str]]:
         return [(row["lang"], row["text"]) for row in csv.DictReader(handle, delimiter="\t")]
 
 
-async def evaluate(model: Path) -> None:
+def quiet_logging() -> None:
+    """Rasa's debug log would print every test message."""
+    import logging
+
+    from rasa.utils.log_utils import configure_structlog
+
+    logging.getLogger().setLevel(logging.WARNING)
+    configure_structlog(logging.WARNING)
+
+
+async def evaluate(model: Path, show_errors: bool) -> None:
     from rasa.core.agent import Agent
     from sklearn.metrics import accuracy_score, f1_score
 
+    quiet_logging()
     agent = Agent.load(str(model))
     all_latencies: list[float] = []
     print("\nHeld-out NLU set (never seen in training)")
-    print("| language | n | intent accuracy | macro-F1 | language-ID (all) | language-ID (>=3 words) | target |")
+    print("| language | n | intent accuracy | macro-F1 | language-ID (all) | language-ID (long enough) | target |")
     print("|---|---|---|---|---|---|---|")
     for language, examples in heldout_examples().items():
         texts, gold = zip(*examples, strict=True)
@@ -75,7 +83,7 @@ async def evaluate(model: Path) -> None:
         all_latencies += latencies
         predicted = [result["intent"]["name"] for result in parsed]
         detected = [result.get("language") for result in parsed]
-        long_enough = [i for i, text in enumerate(texts) if word_count(text) >= 3 or len(text) >= 6]
+        long_enough = [i for i, text in enumerate(texts) if long_enough_to_tell(text)]
         accuracy = accuracy_score(gold, predicted)
         macro_f1 = f1_score(gold, predicted, average="macro", zero_division=0)
         langid_all = sum(d == language for d in detected) / len(detected)
@@ -92,16 +100,20 @@ async def evaluate(model: Path) -> None:
         worst = sorted(confusions.items(), key=lambda item: -item[1])[:5]
         if worst:
             print("|  | most confused: " + "; ".join(f"{g}→{p} ×{n}" for (g, p), n in worst) + " |||||")
+        if show_errors:
+            for text, g, p, d in zip(texts, gold, predicted, detected, strict=True):
+                if g != p or d != language:
+                    print(f"    {g} → {p} [{d}]: {text}")
 
     rows = langid_rows()
     if rows:
         print("\nLanguage identification on the labelled language set (tests/data/langid/labelled.tsv)")
-        print("| language | n (>=3 words) | accuracy (>=3 words) | n (all) | accuracy (all) |")
+        print("| language | n (long enough) | accuracy (long enough) | n (all) | accuracy (all) |")
         print("|---|---|---|---|---|")
         parsed, _ = await parse_all(agent, [text for _, text in rows])
         by_language: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
         for (label, text), result in zip(rows, parsed, strict=True):
-            by_language[label].append((result.get("language") == label, word_count(text) >= 3))
+            by_language[label].append((result.get("language") == label, long_enough_to_tell(text)))
         for label in [*CONTRACT_LANGUAGES, *sorted(set(by_language) - set(CONTRACT_LANGUAGES))]:
             outcomes = by_language.get(label)
             if not outcomes or label == "short":
@@ -122,7 +134,9 @@ async def evaluate(model: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--model", type=Path, default=PROJECT_DIR / "models" / "current.tar.gz")
-    asyncio.run(evaluate(parser.parse_args().model))
+    parser.add_argument("--errors", action="store_true", help="list every misread held-out example")
+    arguments = parser.parse_args()
+    asyncio.run(evaluate(arguments.model, arguments.errors))
 
 
 if __name__ == "__main__":

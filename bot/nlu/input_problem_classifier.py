@@ -1,6 +1,6 @@
 """Rasa graph component, last in the pipeline: turns what the sanitizer and the
 language identifier found into intents that rules can answer politely:
-`invalid_input` (empty, too long, no words) and `unsupported_language`
+`invalid_input` (empty, too long, no words; a 👍 is `affirm`) and `unsupported_language`
 (a language the model was not trained on, clearly detected).
 """
 
@@ -16,7 +16,8 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.contract import UNDETERMINED
-from bot.nlu.input_sanitizer import EMPTY, INPUT_PROBLEM, NO_WORDS, TOO_LONG
+from bot.nlu.input_problems import EMPTY, NO_WORDS, TOO_LONG, emoji_intent
+from bot.nlu.input_sanitizer import INPUT_PROBLEM
 from bot.nlu.language_detection import is_reliable
 from bot.nlu.language_identifier import LANGUAGE, LANGUAGE_SCORE, LANGUAGE_UNDERSTOOD
 
@@ -28,9 +29,9 @@ def override_intent(message: Message) -> str | None:
     problem = message.get(INPUT_PROBLEM)
     if problem in (EMPTY, TOO_LONG):
         return INVALID_INPUT
-    intent = message.get(INTENT) or {}
-    if problem == NO_WORDS and intent.get("name") == "nlu_fallback":
-        return INVALID_INPUT  # a 👍 the model knows as `affirm` stays affirm
+    if problem == NO_WORDS:
+        # The model has seen no emoji; only a few have one clear meaning.
+        return emoji_intent(message.get(TEXT) or "") or INVALID_INPUT
     language = message.get(LANGUAGE)
     if (
         language not in (None, UNDETERMINED)

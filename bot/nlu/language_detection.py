@@ -83,9 +83,11 @@ class LanguageDetector:
             return Detection(UNDETERMINED, 0.0, "none")
         script = deciding_script(counts)
         if script:
-            return Detection(SCRIPT_LANGUAGE[script], 1.0, "script")
-        candidates = ("ja", "zh") if set(counts) == {"han"} else CONTRACT_LANGUAGES
-        return self._detect_with_models(text, candidates)
+            detection = Detection(SCRIPT_LANGUAGE[script], 1.0, "script")
+        else:
+            candidates = ("ja", "zh") if set(counts) == {"han"} else CONTRACT_LANGUAGES
+            detection = self._detect_with_models(text, candidates)
+        return _discounted_for_mixed_scripts(detection, counts)
 
     def _detect_with_models(self, text: str, candidates: tuple[str, ...]) -> Detection:
         opinions = [result for result in (model(text) for model in self._models) if result]
@@ -97,6 +99,18 @@ class LanguageDetector:
         best = max(scores, key=scores.__getitem__)
         total = sum(scores.values())
         return Detection(best, scores[best] / total if total else 0.0, "model")
+
+
+def _discounted_for_mixed_scripts(detection: Detection, counts) -> Detection:
+    """A message half in one script, half in another ("特定技能 visa là gì") is
+    mixed: its score shrinks with the share of the main script, so the policy
+    keeps the conversation's language rather than switching on it."""
+    groups: dict[str, int] = {}
+    for script, count in counts.items():
+        group = "cjk" if script in ("kana", "han") else script
+        groups[group] = groups.get(group, 0) + count
+    share = max(groups.values()) / sum(groups.values())
+    return Detection(detection.language, detection.score * share, detection.method)
 
 
 def _blend(language: str, opinions: list[Probabilities], own: Probabilities | None) -> float:

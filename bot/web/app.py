@@ -19,6 +19,7 @@ STATIC_DIR = PROJECT_DIR / "bot" / "web" / "static"
 
 def create_app(settings: Settings, name: str = "assistant_web") -> Sanic:
     app = Sanic(name)
+    app.config.FALLBACK_ERROR_FORMAT = "json"  # errors as JSON, never an HTML traceback
     catalogs = Catalogs()
     renderer = ResponseRenderer(load_responses(), catalogs, Knowledge())
 

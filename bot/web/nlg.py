@@ -67,7 +67,11 @@ class ResponseRenderer:
         source = response.get("text") or ""
         translated = self._catalogs.translate(language, name, source)
         values = self._values(placeholders(source), language, arguments)
-        text = translated.format_map(_KeepMissing(values))
+        try:
+            text = translated.format_map(_KeepMissing(values))
+        except (ValueError, IndexError):  # a broken translation must not silence the bot
+            logger.exception("Translation of %s into %s cannot be filled; using the source text", name, language)
+            text = source.format_map(_KeepMissing(values))
         footer = self._footer(name, placeholders(source), language)
         return f"{text}\n\n{footer}" if footer else text
 

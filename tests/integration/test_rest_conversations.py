@@ -93,3 +93,19 @@ def test_html_is_read_as_text(servers, expected):
     conversation = Conversation(servers)
     reply = conversation.texts("<script>alert('x')</script><b>What is the SSW visa?</b>")
     assert reply == expected("utter_ask_ssw_overview", "en")
+
+
+@pytest.mark.parametrize(
+    "raw_body",
+    [b"not json", b"[1, 2]", b'{"message": "hi"}', b'{"sender": "u", "message": 5}', b'{"sender": "u", "metadata": 1}'],
+)
+def test_malformed_requests_get_a_400_with_a_reason(servers, raw_body):
+    import json
+    import urllib.error
+    import urllib.request
+
+    request = urllib.request.Request(f"{servers.rasa_url}/webhooks/rest/webhook", data=raw_body, method="POST")
+    with pytest.raises(urllib.error.HTTPError) as error:
+        urllib.request.urlopen(request, timeout=10)
+    assert error.value.code == 400
+    assert json.loads(error.value.read())["error"]

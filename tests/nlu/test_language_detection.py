@@ -59,3 +59,10 @@ def test_short_messages_are_not_long_enough(text):
 def test_sentences_are_long_enough(text):
     assert long_enough_to_tell(text)
     assert is_reliable(text, 0.9) and not is_reliable(text, 0.2)
+
+
+def test_mixed_scripts_lower_the_score(detector):
+    japanese = detector.detect("特定技能について教えてください")
+    mixed = detector.detect("特定技能 visa là gì vậy")
+    assert japanese.score == 1.0
+    assert mixed.score < 0.8 * japanese.score

@@ -29,6 +29,7 @@ def environment(settings: Settings) -> dict[str, str]:
         ACTION_ENDPOINT_URL=env.get("ACTION_ENDPOINT_URL", f"http://{settings.host}:{settings.action_port}/webhook"),
         NLG_ENDPOINT_URL=env.get("NLG_ENDPOINT_URL", f"{settings.web_url}/nlg"),
         TRACKER_DB_PATH=env.get("TRACKER_DB_PATH", str(settings.var_dir / "tracker.db")),
+        DATABASE_URL=settings.database,
         RASA_PORT=str(settings.rasa_port),
         ACTION_PORT=str(settings.action_port),
         WEB_PORT=str(settings.web_port),
@@ -78,7 +79,10 @@ class Services:
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
 
     def start(self, timeout: float = 180.0) -> None:
+        from bot.kb.loader import prepare_database
+
         env = environment(self.settings)
+        prepare_database(self.settings.database)  # schema and catalog before anyone reads them
         log_dir = self.log_dir or self.settings.var_dir / "logs"
         log_dir.mkdir(parents=True, exist_ok=True)
         for name, command in commands(self.settings).items():

@@ -26,6 +26,11 @@ class Settings:
     credentials_file: Path = PROJECT_DIR / "credentials.yml"
     model_path: Path = PROJECT_DIR / "models" / "current.tar.gz"
     var_dir: Path = PROJECT_DIR / "var"
+    database_url: str | None = None  # None: the SQLite file var_dir/app.db
+
+    @property
+    def database(self) -> str:
+        return self.database_url or f"sqlite:///{self.var_dir / 'app.db'}"
 
     @property
     def rasa_url(self) -> str:
@@ -49,4 +54,5 @@ def from_environment(environ: dict[str, str] | None = None) -> Settings:
         credentials_file=Path(env.get("RASA_CREDENTIALS", defaults.credentials_file)),
         model_path=Path(env.get("RASA_MODEL", defaults.model_path)),
         var_dir=Path(env.get("VAR_DIR", defaults.var_dir)),
+        database_url=env.get("DATABASE_URL"),
     )

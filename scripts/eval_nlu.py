@@ -23,6 +23,8 @@ from bot.settings import PROJECT_DIR
 
 HELDOUT_DIR = PROJECT_DIR / "tests" / "data" / "nlu_heldout"
 LANGID_SET = PROJECT_DIR / "tests" / "data" / "langid" / "labelled.tsv"
+RETRIEVAL_SET = PROJECT_DIR / "tests" / "data" / "retrieval" / "queries.yml"
+TARGET_RETRIEVAL_TOP3 = 0.9
 TARGET_INTENT_ACCURACY = 0.93
 TARGET_LANGID = 0.97
 
@@ -130,6 +132,33 @@ async def evaluate(model: Path, show_errors: bool) -> None:
         f"\nParse latency over {len(all_latencies)} messages: p50 {statistics.median(all_latencies):.1f} ms, "
         f"p95 {percentile(all_latencies, 0.95):.1f} ms (in-process, no HTTP)"
     )
+
+
+async def evaluate_retrieval(agent) -> None:
+    """Program search as the assistant runs it: the model's entities, then the index."""
+    import yaml
+
+    from bot.kb.catalog import load_catalog
+    from bot.kb.search import ProgramIndex
+
+    if not RETRIEVAL_SET.exists():
+        return
+    queries = yaml.safe_load(RETRIEVAL_SET.read_text(encoding="utf-8"))
+    index = ProgramIndex(load_catalog().programs)
+    outcomes: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
+    for query in queries:
+        parsed = await agent.parse_message(query["query"])
+        topics = [e["value"] for e in parsed.get("entities", []) if e["entity"] == "program_topic"]
+        ranked = [hit.program.id for hit in index.search(query["query"], topics=topics, limit=3)]
+        outcomes[query["language"]].append((ranked[:1] == [query["program"]], query["program"] in ranked))
+    print("\nProgram retrieval (tests/data/retrieval/queries.yml): NLU entities, then the catalog index")
+    print("| language | n | top-1 | top-3 | target (top-3 >= 0.9) |")
+    print("|---|---|---|---|---|")
+    for language, results in sorted(outcomes.items()):
+        top1 = sum(first for first, _ in results) / len(results)
+        top3 = sum(any_ for _, any_ in results) / len(results)
+        verdict = "met" if top3 >= TARGET_RETRIEVAL_TOP3 else f"BELOW {TARGET_RETRIEVAL_TOP3}"
+        print(f"| {language} | {len(results)} | {top1:.3f} | {top3:.3f} | {verdict} |")
 
 
 def main() -> None:

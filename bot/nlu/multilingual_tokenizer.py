@@ -9,7 +9,6 @@ message.
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext
@@ -21,6 +20,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.scripts import dominant_script
 from bot.nlu.segmenters import Segment, burmese, chinese, japanese, spacy_blank, thai
+from bot.nlu.text_forms import fold, normalise
 
 LANGUAGE_ATTRIBUTE = "language"
 
@@ -37,30 +37,6 @@ def segment(text: str, language: str | None) -> list[Segment]:
     if script == "myanmar":
         return burmese.segment(text)
     return spacy_blank.segment(text, language or "xx")
-
-
-def normalise(text: str) -> str:
-    """Full-width to half-width, compatibility forms folded, lower case."""
-    return unicodedata.normalize("NFKC", text).lower()
-
-
-def fold(text: str) -> str:
-    """Drop diacritics: users often type Vietnamese (and others) without them.
-
-    Only Latin letters are folded; marks are part of Thai, Burmese, Devanagari
-    and kana letters and must stay.
-    """
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    kept: list[str] = []
-    base_is_latin = False
-    for char in decomposed:
-        if unicodedata.combining(char):
-            if not base_is_latin:
-                kept.append(char)
-            continue
-        base_is_latin = char.isascii()
-        kept.append(char)
-    return unicodedata.normalize("NFC", "".join(kept))
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)

@@ -10,6 +10,7 @@ from sanic.request import Request
 from bot.domain_responses import load_responses
 from bot.i18n.catalog import Catalogs
 from bot.kb.knowledge import Knowledge
+from bot.kb.repository import CatalogRepository
 from bot.settings import PROJECT_DIR, Settings
 from bot.web.nlg import ResponseRenderer, conversation_language
 
@@ -21,7 +22,8 @@ def create_app(settings: Settings, name: str = "assistant_web") -> Sanic:
     app = Sanic(name)
     app.config.FALLBACK_ERROR_FORMAT = "json"  # errors as JSON, never an HTML traceback
     catalogs = Catalogs()
-    renderer = ResponseRenderer(load_responses(), catalogs, Knowledge())
+    repository = CatalogRepository(settings.database)
+    renderer = ResponseRenderer(load_responses(), catalogs, Knowledge(), repository.catalog)
 
     @app.post("/nlg")
     async def nlg(request: Request):

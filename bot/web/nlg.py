@@ -9,8 +9,9 @@ Rasa POSTs {"response", "arguments", "tracker", "channel"}; we answer
 from __future__ import annotations
 
 import logging
+import re
 import string
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from babel.lists import format_list
@@ -20,7 +21,9 @@ from bot.i18n.formatting import format_value
 from bot.i18n.languages import autonym, babel_locale
 from bot.i18n.policy import DEFAULT_LANGUAGE
 from bot.i18n.strings import source_strings
+from bot.kb.catalog import Catalog
 from bot.kb.knowledge import Knowledge
+from bot.web.catalog_views import CatalogViews
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +33,7 @@ MULTILINGUAL_RESPONSES = {"utter_unsupported_language": ("en", "ja")}
 ARGUMENT_PLACEHOLDERS = frozenset({"language_name", "length", "max_characters"})
 # The last "did you mean" button: none of these, ask me to rephrase.
 SOMETHING_ELSE = ("utter_something_else", "/nlu_fallback")
+_BLANK_LINES = re.compile(r"\n\s*\n+")
 
 
 class _KeepMissing(dict):
@@ -48,10 +52,12 @@ class ResponseRenderer:
         responses: Mapping[str, dict],
         catalogs: Catalogs,
         knowledge: Knowledge,
+        catalog: Callable[[], Catalog] | None = None,
     ) -> None:
         self._responses = responses
         self._catalogs = catalogs
         self._knowledge = knowledge
+        self._catalog = catalog
 
     def render(self, name: str, language: str, arguments: Mapping[str, Any] | None = None) -> dict:
         response = self._responses.get(name)
@@ -60,20 +66,37 @@ class ResponseRenderer:
             return {"text": None}
         arguments = arguments or {}
         languages = MULTILINGUAL_RESPONSES.get(name, (language,))
-        text = "\n\n".join(self._text(name, response, each, arguments) for each in languages)
-        return {"text": text, "buttons": self._buttons(name, response, language, arguments)}
+        texts, buttons = [], []
+        for each in languages:
+            text, buttons = self._render_in(name, response, each, arguments)
+            texts.append(text)
+        return {"text": "\n\n".join(texts), "buttons": buttons}
 
-    def _text(self, name: str, response: dict, language: str, arguments: Mapping[str, Any]) -> str:
+    def _render_in(self, name: str, response: dict, language: str, arguments: Mapping[str, Any]):
         source = response.get("text") or ""
+        catalog_values, catalog_buttons, catalog_sources = self._catalog_view(language, arguments)
+        values = {**self._values(placeholders(source), language, arguments), **catalog_values}
         translated = self._catalogs.translate(language, name, source)
-        values = self._values(placeholders(source), language, arguments)
         try:
             text = translated.format_map(_KeepMissing(values))
         except (ValueError, IndexError):  # a broken translation must not silence the bot
             logger.exception("Translation of %s into %s cannot be filled; using the source text", name, language)
             text = source.format_map(_KeepMissing(values))
-        footer = self._footer(name, placeholders(source), language)
-        return f"{text}\n\n{footer}" if footer else text
+        text = _BLANK_LINES.sub("\n", text).strip()
+        footer = self._footer(name, placeholders(source), language, catalog_sources)
+        buttons = self._buttons(name, response, language, arguments) + catalog_buttons
+        return (f"{text}\n\n{footer}" if footer else text), buttons
+
+    def _catalog_view(self, language: str, arguments: Mapping[str, Any]):
+        if self._catalog is None:
+            return {}, [], []
+        views = CatalogViews(
+            self._catalog(),
+            language,
+            lambda context, text: self._catalogs.translate(language, context, text),
+            lambda key, **values: self._string(key, language, **values),
+        )
+        return views.values(arguments)
 
     def _values(self, names: set[str], language: str, arguments: Mapping[str, Any]) -> dict[str, str]:
         values: dict[str, str] = {}
@@ -82,22 +105,24 @@ class ResponseRenderer:
                 value = arguments[name]
                 values[name] = format_value("number", value, language) if isinstance(value, int) else str(value)
             elif name == "supported_languages":
-                values[name] = format_list(
-                    [autonym(code) for code in self._catalogs.languages], locale=babel_locale(language)
-                )
+                names_ = [autonym(code) for code in self._catalogs.languages]
+                values[name] = format_list(names_, locale=babel_locale(language))
             elif name in self._knowledge.facts:
                 fact = self._knowledge.facts[name]
                 values[name] = format_value(fact.type, fact.value, language)
         return values
 
-    def _footer(self, name: str, used: set[str], language: str) -> str | None:
+    def _footer(self, name: str, used: set[str], language: str, extra_sources: list[str]) -> str | None:
         answer = self._knowledge.answers.get(name)
-        if answer is None:
+        source_ids = list(answer.sources) if answer else []
+        for source in [
+            *extra_sources,
+            *(self._knowledge.facts[f].source for f in sorted(used & set(self._knowledge.facts))),
+        ]:
+            if source not in source_ids and (answer or extra_sources):
+                source_ids.append(source)
+        if not source_ids:
             return None
-        source_ids = list(answer.sources)
-        for fact_id in sorted(used & set(self._knowledge.facts)):
-            if self._knowledge.facts[fact_id].source not in source_ids:
-                source_ids.append(self._knowledge.facts[fact_id].source)
         publishers = format_list(
             [
                 self._catalogs.translate(language, f"source.{source}", self._knowledge.sources[source].publisher)
@@ -106,7 +131,7 @@ class ResponseRenderer:
             locale=babel_locale(language),
         )
         lines = [self._string("source_line", language, sources=publishers)]
-        if answer.dated:
+        if answer and answer.dated:
             as_of = self._knowledge.facts["as_of"]
             lines.append(self._string("as_of_line", language, as_of=format_value(as_of.type, as_of.value, language)))
         return "\n".join(lines)

@@ -6,27 +6,24 @@ import string
 
 import pytest
 from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
-from bot.i18n.extract import extract_assistant_texts
 from bot.i18n.languages import LOCALES_DIR, shipped_languages
 from bot.settings import PROJECT_DIR
 
-SOURCE_FILES = ("domain/", "locales/strings.yml", "knowledge/sources.yml")
 PHONE_NUMBER = re.compile(r"\d{2,4}[-‐ー－]\d{2,4}[-‐ー－]\d{3,4}")
 
 
 def source_messages() -> set[tuple[str, str]]:
-    """(context, text) of every message, extracted now from the source files."""
+    """(context, text) of every message, extracted now from the files babel.cfg names."""
+    with (PROJECT_DIR / "babel.cfg").open(encoding="utf-8") as config:
+        method_map, options_map = parse_mapping_cfg(config)
     found = extract_from_dir(
         str(PROJECT_DIR),
-        method_map=[
-            ("domain/*.yml", "assistant"),
-            ("locales/strings.yml", "assistant"),
-            ("knowledge/sources.yml", "assistant"),
-        ],
-        options_map={},
+        method_map=[(pattern, method) for pattern, method in method_map if method != "ignore"],
+        options_map=options_map,
         keywords={"pgettext": ((1, "c"), 2)},
         callback=None,
     )
@@ -40,19 +37,6 @@ def load_catalog(language):
 
 def fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
-
-
-@pytest.fixture(scope="module", autouse=True)
-def extractor_is_registered(monkeypatch_module):
-    import babel.messages.extract as extract
-
-    monkeypatch_module.setitem(extract._BUILTIN_EXTRACTORS, "assistant", extract_assistant_texts)
-
-
-@pytest.fixture(scope="module")
-def monkeypatch_module():
-    with pytest.MonkeyPatch.context() as patch:
-        yield patch
 
 
 def test_the_contract_languages_ship():

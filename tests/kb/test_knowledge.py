@@ -3,7 +3,8 @@ import yaml
 
 from bot.domain_responses import load_responses
 from bot.kb.knowledge import Knowledge, KnowledgeError
-from bot.web.nlg import placeholders
+from bot.web.catalog_views import PLACEHOLDERS as CATALOG_PLACEHOLDERS
+from bot.web.nlg import ARGUMENT_PLACEHOLDERS, placeholders
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +23,7 @@ def test_every_answer_response_cites_its_sources(knowledge):
 
 
 def test_every_placeholder_has_a_value(knowledge):
-    provided = set(knowledge.facts) | {"supported_languages", "language_name", "length", "max_characters"}
+    provided = set(knowledge.facts) | ARGUMENT_PLACEHOLDERS | CATALOG_PLACEHOLDERS | {"supported_languages"}
     unknown = {
         (name, field)
         for name, response in load_responses().items()

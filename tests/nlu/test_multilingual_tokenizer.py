@@ -4,7 +4,8 @@ from rasa.nlu.constants import TOKENS_NAMES
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.multilingual_tokenizer import MultilingualTokenizer, fold, normalise
+from bot.nlu.multilingual_tokenizer import MultilingualTokenizer
+from bot.nlu.text_forms import fold, normalise
 
 
 @pytest.fixture

@@ -3,12 +3,25 @@ import pytest
 from bot.domain_responses import load_responses
 from bot.i18n.catalog import Catalogs
 from bot.kb.knowledge import Knowledge
+from bot.kb.catalog import load_catalog
 from bot.web.nlg import ResponseRenderer, conversation_language
+from tests.kb.catalog_fixture import write_catalog
+
+
+CATALOG_ARGUMENTS = {
+    "utter_program_list": {"program_ids": ["business_succession", "bcp_support"]},
+    "utter_program_details": {"program_id": "business_succession"},
+    "utter_program_budget": {"program_id": "business_succession"},
+    "utter_seminar_list": {"seminar_ids": ["soon", "later"]},
+    "utter_ssw_field_check": {"field_id": "food_service"},
+    "utter_ssw_field_not_in_force": {"field_id": "linen_supply"},
+}
 
 
 @pytest.fixture(scope="module")
-def renderer():
-    return ResponseRenderer(load_responses(), Catalogs(), Knowledge())
+def renderer(tmp_path_factory):
+    catalog = load_catalog(write_catalog(tmp_path_factory.mktemp("catalog")))
+    return ResponseRenderer(load_responses(), Catalogs(), Knowledge(), lambda: catalog)
 
 
 def test_language_comes_from_the_slot():
@@ -21,7 +34,8 @@ def test_language_comes_from_the_slot():
 @pytest.mark.parametrize("language", ["ja", "en", "vi"])
 def test_every_response_renders_without_leftover_placeholders(renderer, language):
     for name in load_responses():
-        rendered = renderer.render(name, language, {"language_name": "X", "length": 20000, "max_characters": 1000})
+        arguments = CATALOG_ARGUMENTS.get(name, {"language_name": "X", "length": 20000, "max_characters": 1000})
+        rendered = renderer.render(name, language, arguments)
         assert rendered["text"] and "{" not in rendered["text"], name
 
 
@@ -61,3 +75,35 @@ def test_an_unsupported_language_is_answered_in_english_and_japanese(renderer):
 
 def test_unknown_response_renders_nothing(renderer):
     assert renderer.render("utter_nonexistent", "en") == {"text": None}
+
+
+def test_program_list_numbers_the_programs_and_offers_buttons(renderer):
+    rendered = renderer.render("utter_program_list", "en", CATALOG_ARGUMENTS["utter_program_list"])
+    assert "1. Business succession and revitalization support\n2. Tokyo BCP formulation support" in rendered["text"]
+    assert [b["payload"] for b in rendered["buttons"]] == [
+        '/ask_program_details{"program_id": "business_succession"}',
+        '/ask_program_details{"program_id": "bcp_support"}',
+    ]
+
+
+def test_program_details_give_budget_with_its_caveat_and_source(renderer):
+    text = renderer.render("utter_program_details", "en", {"program_id": "business_succession"})["text"]
+    assert "FY2021 budget: ¥525,000,000 (our reading of the plan's slide layout" in text
+    assert "• M&A matching support" in text
+    assert "Source: Tokyo Metropolitan Government" in text
+    unknown = renderer.render("utter_program_budget", "ja", {"program_id": "bcp_support"})["text"]
+    assert "¥" not in unknown and "￥" not in unknown
+
+
+def test_seminar_dates_are_in_tokyo_time_and_marked_as_sample(renderer):
+    english = renderer.render("utter_seminar_list", "en", {"seminar_ids": ["soon"]})["text"]
+    japanese = renderer.render("utter_seminar_list", "ja", {"seminar_ids": ["soon"]})["text"]
+    assert "Sat, Dec 5 10:00\u202fAM–11:30\u202fAM, in person" in english
+    assert "12月5日(土) 10:00–11:30" in japanese
+    assert "sample data" in english
+
+
+def test_ssw_field_check(renderer):
+    text = renderer.render("utter_ssw_field_check", "en", {"field_id": "food_service"})["text"]
+    assert "Food service (restaurants) (外食業) is one of the Specified Skilled Worker fields" in text
+    assert "JFT-Basic or JLPT N4 or above" in text and "Type 2 is also possible" in text

@@ -82,13 +82,18 @@ class CatalogViews:
         ]
         values = {
             "program_name": program_name(program, self._translate),
-            "program_name_ja": program.name_ja,
+            "program_name_ja": self._japanese_name(program.name_ja),
             "program_summary": self._translate(f"program.{program.id}.summary", program.summary_en),
             "program_offers": "\n".join(offers),
             "program_budget": self._budget(program),
             "program_context": self._context(program),
         }
         return values, [], [program.source]
+
+    def _japanese_name(self, name_ja: str) -> str:
+        """The official Japanese name beside a translated one: what staff and
+        documents will call it. Japanese readers already read it."""
+        return "" if self._language == "ja" else f" ({name_ja})"
 
     def _budget(self, program: Program) -> str:
         if program.budget_million_yen is None:
@@ -140,7 +145,7 @@ class CatalogViews:
             notes.append(self._string("field_dispatch"))
         values = {
             "field_name": self._translate(f"field.{field.id}.name", field.name_en),
-            "field_name_ja": field.name_ja,
+            "field_name_ja": self._japanese_name(field.name_ja),
             "field_description": self._translate(f"field.{field.id}.description", field.description_en),
             "japanese_test": self._translate(f"field.{field.id}.japanese_test", field.japanese_test_en),
             "field_notes": " ".join(notes),

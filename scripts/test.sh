@@ -9,6 +9,16 @@ mkdir -p test-artifacts
 
 step() { printf '\n== %s\n' "$*"; }
 
+step "PostgreSQL server for the production-database tests (Debian's package)"
+if ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+  echo "present"
+elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) \
+    && echo "installed" || echo "could not install: those tests will be skipped, with the reason"
+else
+  echo "not installed and no root: those tests will be skipped, with the reason"
+fi
+
 step "lint (ruff)"
 $bin/ruff check bot actions tests scripts
 

@@ -19,3 +19,6 @@ def execution_context():
     from rasa.engine.graph import ExecutionContext
 
     return ExecutionContext(graph_schema=None)  # type: ignore[arg-type]
+
+
+from tests.postgres_server import postgres_url  # noqa: E402,F401  (a shared fixture)

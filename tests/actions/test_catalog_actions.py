@@ -49,7 +49,14 @@ def test_a_topic_with_several_programs_gets_a_list_that_is_remembered(monkeypatc
     assert any(e["name"] == "listed_programs" and e["value"] == ["business_succession", "bcp_support"] for e in events)
 
 
-def test_a_vague_question_gets_the_overview():
+def test_a_vague_question_gets_the_overview(monkeypatch, fixture_catalog):
+    class WeakHit:
+        def search(self, *args, **kwargs):
+            from bot.kb.search import Hit
+
+            return [Hit(fixture_catalog.programs[0], 0.15)]  # below SPECIFIC_MATCH, no topic named
+
+    monkeypatch.setattr(knowledge_access, "program_index", lambda: WeakHit())
     messages, _ = run(ActionSearchPrograms(), tracker(text="what support is there?", intent="ask_program"))
     assert messages[0]["response"] == "utter_ask_program"
 

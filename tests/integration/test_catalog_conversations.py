@@ -9,12 +9,18 @@ pytestmark = pytest.mark.integration
 
 @pytest.mark.parametrize(
     "question",
-    ["Is there support for business succession?", "事業承継の支援はありますか", "có hỗ trợ kế thừa doanh nghiệp không ad"],
+    [
+        "Is there support for business succession?",
+        "事業承継の支援はありますか",
+        "có hỗ trợ kế thừa doanh nghiệp không ad",
+    ],
 )
 def test_a_program_is_found_in_every_language(servers, question):
     conversation = Conversation(servers)
     replies = conversation.say(question)
-    everything = " ".join((r.get("text") or "") + " ".join(b["payload"] for b in r.get("buttons") or []) for r in replies)
+    everything = " ".join(
+        (r.get("text") or "") + " ".join(b["payload"] for b in r.get("buttons") or []) for r in replies
+    )
     assert "事業承継・再生支援事業" in everything or "business_succession" in everything
 
 

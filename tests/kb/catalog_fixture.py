@@ -39,7 +39,8 @@ FIELDS = [
     {
         "id": "food_service", "name_ja": "外食業", "name_en": "Food service (restaurants)", "in_force": True,
         "description_en": "Cooking and serving in restaurants.",
-        "businesses": {"ja": ["ラーメン屋", "居酒屋"], "en": ["ramen shop", "restaurant"], "vi": ["nhà hàng", "nha hang"]},
+        "businesses": {"ja": ["ラーメン屋", "居酒屋"], "en": ["ramen shop", "restaurant"],
+                       "vi": ["nhà hàng", "nha hang"]},
         "japanese_test_en": "JFT-Basic or JLPT N4 or above", "type2_available": "yes", "dispatch_allowed": False,
         "source": "isa_ssw",
     },

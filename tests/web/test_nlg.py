@@ -2,11 +2,10 @@ import pytest
 
 from bot.domain_responses import load_responses
 from bot.i18n.catalog import Catalogs
-from bot.kb.knowledge import Knowledge
 from bot.kb.catalog import load_catalog
+from bot.kb.knowledge import Knowledge
 from bot.web.nlg import ResponseRenderer, conversation_language
 from tests.kb.catalog_fixture import write_catalog
-
 
 CATALOG_ARGUMENTS = {
     "utter_program_list": {"program_ids": ["business_succession", "bcp_support"]},

@@ -18,6 +18,8 @@ MIN_SCORE = 0.12
 TOPIC_BOOST = 0.5
 # Hits far below the best one are noise: keep those within this share of it.
 RELATIVE_CUTOFF = 0.5
+# A name or keyword counts as mentioned when this share of its n-grams is in the query.
+WHOLE_PHRASE = 0.8
 
 
 def _plain(text: str) -> str:
@@ -31,30 +33,55 @@ class Hit:
 
 
 class ProgramIndex:
+    """Two views of a query: its likeness to a program's whole description
+    (TF-IDF cosine), and how completely it contains one of the program's names
+    or keywords (a long polite question still contains "後継者" whole)."""
+
     def __init__(self, programs: Iterable[Program], extra_names: dict[str, list[str]] | None = None) -> None:
-        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
         self._programs = tuple(programs)
         extra_names = extra_names or {}
-        documents = [self._document(program, extra_names.get(program.id, [])) for program in self._programs]
+        names = [self._names(program, extra_names.get(program.id, [])) for program in self._programs]
         self._vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True)
-        self._matrix = self._vectorizer.fit_transform(documents)
+        self._matrix = self._vectorizer.fit_transform([" ".join(each) for each in names])
+        phrases = [_plain(name) for each in names for name in each]
+        self._owner = [index for index, each in enumerate(names) for _ in each]
+        # A phrase many programs share ("セミナー", "support") says little: weigh by 1 / programs using it.
+        documents = [" ".join(each) for each in names]
+        self._phrase_weight = [1 / max(1, sum(phrase in document for document in documents)) for phrase in phrases]
+        # "char", not "char_wb": Japanese has no spaces, so a keyword sits mid-"word".
+        self._phrase_counter = CountVectorizer(analyzer="char", ngram_range=(2, 3), binary=True)
+        self._phrases = self._phrase_counter.fit_transform(phrases)
+        self._phrase_sizes = self._phrases.sum(axis=1).A.ravel()
 
     @staticmethod
-    def _document(program: Program, extra_names: list[str]) -> str:
-        words = [program.name_ja, program.name_en, *extra_names, *program.topics]
+    def _names(program: Program, extra_names: list[str]) -> list[str]:
+        names = [program.name_ja, program.name_en, *extra_names]
         for keywords in program.keywords.values():
-            words += keywords
-        return _plain(" ".join(words))
+            names += keywords
+        return [_plain(name) for name in names if name.strip()]
+
+    def _containment(self, query: str) -> list[float]:
+        """Per program: the weight of the most specific of its phrases the query mentions."""
+        present = self._phrase_counter.transform([query])
+        shares = (self._phrases @ present.T).toarray().ravel() / self._phrase_sizes.clip(min=1)
+        best = [0.0] * len(self._programs)
+        for owner, share, weight in zip(self._owner, shares, self._phrase_weight, strict=True):
+            if share >= WHOLE_PHRASE:
+                best[owner] = max(best[owner], weight)
+        return best
 
     def search(self, query: str, topics: Iterable[str] = (), audience: str | None = None, limit: int = 5) -> list[Hit]:
         topics = set(topics)
-        similarities = (self._matrix @ self._vectorizer.transform([_plain(query)]).T).toarray().ravel()
+        plain = _plain(query)
+        similarities = (self._matrix @ self._vectorizer.transform([plain]).T).toarray().ravel()
+        containment = self._containment(plain)
         hits = []
-        for program, similarity in zip(self._programs, similarities, strict=True):
+        for program, similarity, contained in zip(self._programs, similarities, containment, strict=True):
             if audience and audience not in program.audience:
                 continue
-            score = float(similarity) + (TOPIC_BOOST if topics & set(program.topics) else 0.0)
+            score = float(similarity) + 0.5 * contained + (TOPIC_BOOST if topics & set(program.topics) else 0.0)
             if score >= MIN_SCORE:
                 hits.append(Hit(program, score))
         hits.sort(key=lambda hit: -hit.score)

@@ -123,13 +123,11 @@ class ResponseRenderer:
                 source_ids.append(source)
         if not source_ids:
             return None
-        publishers = format_list(
-            [
-                self._catalogs.translate(language, f"source.{source}", self._knowledge.sources[source].publisher)
-                for source in source_ids
-            ],
-            locale=babel_locale(language),
-        )
+        names = [
+            self._catalogs.translate(language, f"source.{source}", self._knowledge.sources[source].publisher)
+            for source in source_ids
+        ]
+        publishers = format_list(list(dict.fromkeys(names)), locale=babel_locale(language))  # once each
         lines = [self._string("source_line", language, sources=publishers)]
         if answer and answer.dated:
             as_of = self._knowledge.facts["as_of"]

@@ -98,7 +98,7 @@ def test_seminar_dates_are_in_tokyo_time_and_marked_as_sample(renderer):
     english = renderer.render("utter_seminar_list", "en", {"seminar_ids": ["soon"]})["text"]
     japanese = renderer.render("utter_seminar_list", "ja", {"seminar_ids": ["soon"]})["text"]
     assert "Sat, Dec 5 10:00\u202fAM–11:30\u202fAM, in person" in english
-    assert "12月5日(土) 10:00–11:30" in japanese
+    assert "12月5日(土) 10:00" in japanese and "11:30" in japanese
     assert "sample data" in english
 
 

@@ -14,7 +14,7 @@ from actions import knowledge_access
 MAX_LISTED = 5
 # Below this, a question that names no topic ("what support is there?") gets
 # the overview of the five strategies rather than a list of weak matches.
-SPECIFIC_MATCH = 0.2
+SPECIFIC_MATCH = 0.3
 # "the second one", "2番目", "cái thứ hai": DIET extracts `ordinal` with values 1..5
 ORDINAL_VALUES = {str(number): number for number in range(1, MAX_LISTED + 1)}
 

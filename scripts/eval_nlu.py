@@ -128,6 +128,7 @@ async def evaluate(model: Path, show_errors: bool) -> None:
                 f"{sum(c for c, _ in outcomes) / len(outcomes):.3f} |"
             )
 
+    await evaluate_retrieval(agent)
     print(
         f"\nParse latency over {len(all_latencies)} messages: p50 {statistics.median(all_latencies):.1f} ms, "
         f"p95 {percentile(all_latencies, 0.95):.1f} ms (in-process, no HTTP)"

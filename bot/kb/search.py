@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.kb.catalog import Catalog, Program, Seminar, SswField
+from bot.nlu.scripts import script_counts
+from bot.nlu.segmenters import japanese
 from bot.nlu.text_forms import fold, normalise
 
 MIN_SCORE = 0.12
@@ -20,6 +22,7 @@ TOPIC_BOOST = 0.5
 RELATIVE_CUTOFF = 0.5
 # A name or keyword counts as mentioned when this share of its n-grams is in the query.
 WHOLE_PHRASE = 0.8
+MAX_TERM_PROGRAMS = 3
 
 
 def _plain(text: str) -> str:
@@ -54,6 +57,7 @@ class ProgramIndex:
         self._phrase_counter = CountVectorizer(analyzer="char", ngram_range=(2, 3), binary=True)
         self._phrases = self._phrase_counter.fit_transform(phrases)
         self._phrase_sizes = self._phrases.sum(axis=1).A.ravel()
+        self._documents = documents
 
     @staticmethod
     def _names(program: Program, extra_names: list[str]) -> list[str]:
@@ -72,20 +76,45 @@ class ProgramIndex:
                 best[owner] = max(best[owner], weight)
         return best
 
+    def _named_terms(self, query: str) -> list[float]:
+        """Per program: the kanji/katakana words of the query its names contain
+        ("専門家" in 専門家派遣), each weighed by 1 / programs containing it.
+        Japanese needs this: a polite question shares few n-grams with a name.
+        Words in more than MAX_TERM_PROGRAMS programs (東京都, 支援) say nothing."""
+        weights = [0.0] * len(self._programs)
+        if not script_counts(query).get("han") and not script_counts(query).get("kana"):
+            return weights
+        terms = {_plain(piece.text) for piece in japanese.segment(query) if _is_kanji_or_katakana_word(piece.text)}
+        for term in terms:
+            owners = [index for index, document in enumerate(self._documents) if term in document]
+            if len(owners) > MAX_TERM_PROGRAMS:
+                continue
+            for index in owners:
+                weights[index] = min(1.0, weights[index] + 1 / len(owners))
+        return weights
+
     def search(self, query: str, topics: Iterable[str] = (), audience: str | None = None, limit: int = 5) -> list[Hit]:
         topics = set(topics)
         plain = _plain(query)
         similarities = (self._matrix @ self._vectorizer.transform([plain]).T).toarray().ravel()
         containment = self._containment(plain)
+        named = self._named_terms(query)
         hits = []
-        for program, similarity, contained in zip(self._programs, similarities, containment, strict=True):
+        for program, similarity, contained, term_weight in zip(
+            self._programs, similarities, containment, named, strict=True
+        ):
             if audience and audience not in program.audience:
                 continue
-            score = float(similarity) + 0.5 * contained + (TOPIC_BOOST if topics & set(program.topics) else 0.0)
+            topic = TOPIC_BOOST if topics & set(program.topics) else 0.0
+            score = float(similarity) + 0.5 * max(contained, term_weight) + topic
             if score >= MIN_SCORE:
                 hits.append(Hit(program, score))
         hits.sort(key=lambda hit: -hit.score)
         return [hit for hit in hits if hit.score >= RELATIVE_CUTOFF * hits[0].score][:limit]
+
+
+def _is_kanji_or_katakana_word(word: str) -> bool:
+    return len(word) >= 2 and all("\u4e00" <= char <= "\u9fff" or "\u30a0" <= char <= "\u30ff" for char in word)
 
 
 def upcoming_seminars(

@@ -18,25 +18,11 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.tokenizers.tokenizer import Token, Tokenizer
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.scripts import dominant_script
-from bot.nlu.segmenters import Segment, burmese, chinese, japanese, spacy_blank, thai
+from bot.nlu.segmenters import Segment
+from bot.nlu.segmenters.by_script import segment
 from bot.nlu.text_forms import fold, normalise
 
 LANGUAGE_ATTRIBUTE = "language"
-
-
-def segment(text: str, language: str | None) -> list[Segment]:
-    """Cut a text into words with the segmenter that suits its script."""
-    script = dominant_script(text)
-    if script == "kana" or (script == "han" and language != "zh"):
-        return japanese.segment(text)
-    if script == "han":
-        return chinese.segment(text)
-    if script == "thai":
-        return thai.segment(text)
-    if script == "myanmar":
-        return burmese.segment(text)
-    return spacy_blank.segment(text, language or "xx")
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)

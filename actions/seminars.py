@@ -1,5 +1,5 @@
-"""Upcoming seminars for employers or job seekers, online or in person; past
-ones are never offered. Dates are formatted by the NLG endpoint (Babel)."""
+"""Upcoming seminars for employers or job seekers, on a topic, online or in
+person; past ones are never offered. Dates are formatted by the NLG endpoint (Babel)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,15 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge_access
-from actions.programs import entity_values
+from actions.programs import SPECIFIC_MATCH, entity_values
 from bot.kb.search import upcoming_seminars
+
+
+def seminar_topics(text: str, seminar_programs: set[str]) -> list[str]:
+    """The seminar series a question names ("the course on hiring highly skilled
+    talent"), if it clearly names one; none means any topic."""
+    hits = knowledge_access.program_index().search(text, limit=10)
+    return [hit.program.id for hit in hits if hit.program.id in seminar_programs and hit.score >= SPECIFIC_MATCH]
 
 
 class ActionListSeminars(Action):
@@ -20,11 +27,14 @@ class ActionListSeminars(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        catalog = knowledge_access.catalog()
+        text = (tracker.latest_message or {}).get("text") or ""
         seminars = upcoming_seminars(
-            knowledge_access.catalog().seminars,
+            catalog.seminars,
             now=knowledge_access.now(),
             audience=next(iter(entity_values(tracker, "audience")), None),
             format=next(iter(entity_values(tracker, "seminar_format")), None),
+            program_ids=seminar_topics(text, {seminar.program_id for seminar in catalog.seminars}),
         )
         if seminars:
             dispatcher.utter_message(response="utter_seminar_list", seminar_ids=[seminar.id for seminar in seminars])

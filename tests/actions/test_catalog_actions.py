@@ -86,6 +86,13 @@ def test_a_follow_up_without_a_known_program_asks_which(entities, slots):
     assert messages[0]["response"] == "utter_which_program"
 
 
+def test_seminars_on_a_named_topic():
+    messages, _ = run(
+        ActionListSeminars(), tracker(text="when is the next job hunting seminar?", intent="ask_seminars")
+    )
+    assert messages[0]["seminar_ids"] == ["soon", "later"]
+
+
 def test_seminars_are_upcoming_and_filtered():
     messages, _ = run(
         ActionListSeminars(), tracker(intent="ask_seminars", entities=[entity("seminar_format", "online")])

@@ -9,9 +9,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from bot.kb.knowledge import KNOWLEDGE_DIR
+from bot.kb.knowledge import KNOWLEDGE_DIR, read_yaml
 
 CATALOG_DIR = KNOWLEDGE_DIR / "catalog"
 CATALOG_LANGUAGES = ("ja", "en", "vi")  # languages of keywords and business names
@@ -193,12 +191,7 @@ def _allow_empty(record: _Record, key: str) -> tuple[str, ...]:
 
 
 def _read(path: Path, build) -> tuple:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise CatalogError(f"{path}: cannot be read: {error}") from error
-    if not isinstance(data, list):
-        raise CatalogError(f"{path}: expected a list of records")
+    data = read_yaml(path, list, CatalogError)
     records = tuple(build(_Record(path, index, item)) for index, item in enumerate(data))
     seen: set[str] = set()
     for record in records:

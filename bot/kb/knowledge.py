@@ -77,11 +77,18 @@ def _source(key: str, entry: dict, directory: Path) -> Source:
     return Source(key, entry["publisher"], entry["title"], entry.get("url"))
 
 
-def _load(path: Path) -> dict:
+def read_yaml(path: Path, expected: type, error_class: type[ValueError] = KnowledgeError):
+    """A knowledge file's content, or an error naming the file: unreadable, or
+    not the `expected` shape (dict of entries, list of records)."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
-        raise KnowledgeError(f"{path}: cannot be read: {error}") from error
-    if not isinstance(data, dict):
-        raise KnowledgeError(f"{path}: expected a mapping of entries")
+        raise error_class(f"{path}: cannot be read: {error}") from error
+    if not isinstance(data, expected):
+        shape = "a mapping of entries" if expected is dict else "a list of records"
+        raise error_class(f"{path}: expected {shape}")
     return data
+
+
+def _load(path: Path) -> dict:
+    return read_yaml(path, dict)

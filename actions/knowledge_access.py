@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from bot.kb.catalog import Catalog
+from bot.kb.catalog import Catalog, strategy_names
 from bot.kb.repository import CatalogRepository
 from bot.kb.search import ProgramIndex
 from bot.settings import from_environment
@@ -29,7 +29,7 @@ def program_index() -> ProgramIndex:
     global _index
     current = catalog()
     if _index is None or _index[0] is not current:
-        _index = (current, ProgramIndex(current.programs))
+        _index = (current, ProgramIndex(current.programs, strategies=strategy_names()))
     return _index[1]
 
 

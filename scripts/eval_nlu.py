@@ -139,13 +139,13 @@ async def evaluate_retrieval(agent) -> None:
     """Program search as the assistant runs it: the model's entities, then the index."""
     import yaml
 
-    from bot.kb.catalog import load_catalog
+    from bot.kb.catalog import load_catalog, strategy_names
     from bot.kb.search import ProgramIndex
 
     if not RETRIEVAL_SET.exists():
         return
     queries = yaml.safe_load(RETRIEVAL_SET.read_text(encoding="utf-8"))
-    index = ProgramIndex(load_catalog().programs)
+    index = ProgramIndex(load_catalog().programs, strategies=strategy_names())
     outcomes: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
     for query in queries:
         parsed = await agent.parse_message(query["query"])

@@ -220,6 +220,15 @@ def load_catalog(directory: Path = CATALOG_DIR, known_sources: set[str] | None =
     return catalog
 
 
+def strategy_names(directory: Path = CATALOG_DIR) -> dict[str, tuple[str, ...]]:
+    """Strategy code -> the names users may search it by, in every catalog language."""
+    data = read_yaml(directory / "strategies.yml", dict, CatalogError)
+    if set(data) != STRATEGIES:
+        raise CatalogError(f"{directory / 'strategies.yml'}: needs exactly the strategies {sorted(STRATEGIES)}")
+    return {code: _Record(directory / "strategies.yml", 0, {"names": data[code]}).by_language("names")
+            for code in data}  # fmt: skip
+
+
 def as_columns(record) -> dict[str, Any]:
     """A record as table columns (tuples become lists for JSON columns)."""
 

@@ -40,12 +40,21 @@ class ProgramIndex:
     (TF-IDF cosine), and how completely it contains one of the program's names
     or keywords (a long polite question still contains "後継者" whole)."""
 
-    def __init__(self, programs: Iterable[Program], extra_names: dict[str, list[str]] | None = None) -> None:
+    def __init__(
+        self,
+        programs: Iterable[Program],
+        extra_names: dict[str, list[str]] | None = None,
+        strategies: dict[str, dict[str, tuple[str, ...]]] | None = None,
+    ) -> None:
         from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
         self._programs = tuple(programs)
         extra_names = extra_names or {}
-        names = [self._names(program, extra_names.get(program.id, [])) for program in self._programs]
+        strategies = strategies or {}
+        names = [
+            self._names(program, extra_names.get(program.id, []) + _strategy_names(program, strategies))
+            for program in self._programs
+        ]
         self._vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True)
         self._matrix = self._vectorizer.fit_transform([" ".join(each) for each in names])
         phrases = [_plain(name) for each in names for name in each]
@@ -111,6 +120,10 @@ class ProgramIndex:
                 hits.append(Hit(program, score))
         hits.sort(key=lambda hit: -hit.score)
         return [hit for hit in hits if hit.score >= RELATIVE_CUTOFF * hits[0].score][:limit]
+
+
+def _strategy_names(program: Program, strategies: dict[str, dict[str, tuple[str, ...]]]) -> list[str]:
+    return [name for code in program.strategies for names in strategies.get(code, {}).values() for name in names]
 
 
 def _is_kanji_or_katakana_word(word: str) -> bool:

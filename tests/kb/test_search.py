@@ -58,3 +58,11 @@ def test_past_seminars_are_never_offered(catalog):
 def test_find_field(catalog, text, entities, field):
     found = find_field(catalog, text, entities)
     assert (found.id if found else None) == field
+
+
+def test_programs_are_found_by_their_strategy(catalog):
+    from bot.kb.catalog import strategy_names
+
+    index = ProgramIndex(catalog.programs, strategies=strategy_names())
+    assert index.search("経営マネジメントの強化の施策は？")[0].program.id in {"business_succession", "bcp_support"}
+    assert index.search("programs for hiring foreign talent")[0].program.id == "job_hunting_seminar"

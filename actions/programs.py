@@ -3,6 +3,7 @@ buttons; details and budget of one of them ("the second one", "its budget")."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -10,6 +11,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge_access
+from bot.kb.catalog import AUDIENCES
 
 MAX_LISTED = 5
 # Below this, a question that names no topic ("what support is there?") gets
@@ -19,8 +21,11 @@ SPECIFIC_MATCH = 0.3
 ORDINAL_VALUES = {str(number): number for number in range(1, MAX_LISTED + 1)}
 
 
-def entity_values(tracker: Tracker, entity: str) -> list[str]:
-    return [str(value) for value in tracker.get_latest_entity_values(entity)]
+def entity_values(tracker: Tracker, entity: str, allowed: Iterable[str] | None = None) -> list[str]:
+    """The entity's values in the last message; with `allowed`, only those codes
+    (the model sometimes returns a span its synonym table does not map)."""
+    values = [str(value) for value in tracker.get_latest_entity_values(entity)]
+    return values if allowed is None else [value for value in values if value in set(allowed)]
 
 
 class ActionSearchPrograms(Action):
@@ -30,7 +35,7 @@ class ActionSearchPrograms(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        audience = next(iter(entity_values(tracker, "audience")), None)
+        audience = next(iter(entity_values(tracker, "audience", AUDIENCES)), None)
         topics = entity_values(tracker, "program_topic")
         hits = knowledge_access.program_index().search(
             (tracker.latest_message or {}).get("text") or "", topics=topics, audience=audience, limit=MAX_LISTED
@@ -56,7 +61,7 @@ def chosen_program(tracker: Tracker) -> str | None:
     if named:
         return named[0]
     listed = tracker.get_slot("listed_programs") or []
-    for ordinal in entity_values(tracker, "ordinal"):
+    for ordinal in entity_values(tracker, "ordinal", ORDINAL_VALUES):
         position = ORDINAL_VALUES.get(ordinal)
         if position and position <= len(listed):
             return listed[position - 1]

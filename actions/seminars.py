@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge_access
 from actions.programs import SPECIFIC_MATCH, entity_values
+from bot.kb.catalog import AUDIENCES, FORMATS
 from bot.kb.search import upcoming_seminars
 
 
@@ -32,8 +33,8 @@ class ActionListSeminars(Action):
         seminars = upcoming_seminars(
             catalog.seminars,
             now=knowledge_access.now(),
-            audience=next(iter(entity_values(tracker, "audience")), None),
-            format=next(iter(entity_values(tracker, "seminar_format")), None),
+            audience=next(iter(entity_values(tracker, "audience", AUDIENCES)), None),
+            format=next(iter(entity_values(tracker, "seminar_format", FORMATS)), None),
             program_ids=seminar_topics(text, {seminar.program_id for seminar in catalog.seminars}),
         )
         if seminars:

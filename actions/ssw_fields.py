@@ -20,10 +20,11 @@ class ActionCheckSswField(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        catalog = knowledge_access.catalog()
         field = find_field(
-            knowledge_access.catalog(),
+            catalog,
             (tracker.latest_message or {}).get("text") or "",
-            entity_values(tracker, "ssw_field"),
+            entity_values(tracker, "ssw_field", {field.id for field in catalog.ssw_fields}),
         )
         if field is None:
             dispatcher.utter_message(response="utter_ask_ssw_fields")

@@ -15,6 +15,7 @@ CATALOG_DIR = KNOWLEDGE_DIR / "catalog"
 CATALOG_LANGUAGES = ("ja", "en", "vi")  # languages of keywords and business names
 STRATEGIES = frozenset({"I", "II", "III", "IV", "V", "FT"})
 AUDIENCES = frozenset({"employer", "job_seeker"})
+FORMATS = frozenset({"online", "in_person"})
 
 
 class CatalogError(ValueError):
@@ -83,7 +84,7 @@ _CHOICES = {
     "budget_reading": {"certain", "slide_layout", "none"},
     "status": {"new", "expanded", "relisted", "unknown"},
     "type2_available": {"yes", "no", "check"},
-    "format": {"online", "in_person"},
+    "format": FORMATS,
     "audience": AUDIENCES,
 }
 

@@ -86,6 +86,12 @@ def test_a_follow_up_without_a_known_program_asks_which(entities, slots):
     assert messages[0]["response"] == "utter_which_program"
 
 
+def test_an_unmapped_entity_span_is_ignored_not_used_as_a_filter():
+    # DIET sometimes returns a partial span ("người tìm") that no synonym maps to a code
+    messages, _ = run(ActionListSeminars(), tracker(intent="ask_seminars", entities=[entity("audience", "người tìm")]))
+    assert messages[0]["seminar_ids"] == ["soon", "later"]
+
+
 def test_seminars_on_a_named_topic():
     messages, _ = run(
         ActionListSeminars(), tracker(text="when is the next job hunting seminar?", intent="ask_seminars")

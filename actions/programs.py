@@ -3,7 +3,6 @@ buttons; details and budget of one of them ("the second one", "its budget")."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -11,6 +10,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge_access
+from actions.tracker_reading import entity_values
 from bot.kb.catalog import AUDIENCES
 
 MAX_LISTED = 5
@@ -19,13 +19,6 @@ MAX_LISTED = 5
 SPECIFIC_MATCH = 0.3
 # "the second one", "2番目", "cái thứ hai": DIET extracts `ordinal` with values 1..5
 ORDINAL_VALUES = {str(number): number for number in range(1, MAX_LISTED + 1)}
-
-
-def entity_values(tracker: Tracker, entity: str, allowed: Iterable[str] | None = None) -> list[str]:
-    """The entity's values in the last message; with `allowed`, only those codes
-    (the model sometimes returns a span its synonym table does not map)."""
-    values = [str(value) for value in tracker.get_latest_entity_values(entity)]
-    return values if allowed is None else [value for value in values if value in set(allowed)]
 
 
 class ActionSearchPrograms(Action):

@@ -9,7 +9,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge_access
-from actions.programs import SPECIFIC_MATCH, entity_values
+from actions.programs import SPECIFIC_MATCH
+from actions.tracker_reading import entity_values
 from bot.kb.catalog import AUDIENCES, FORMATS
 from bot.kb.search import upcoming_seminars
 

@@ -9,7 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge_access
-from actions.programs import entity_values
+from actions.tracker_reading import entity_values
 from bot.kb.search import find_field
 
 

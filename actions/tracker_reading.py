@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rasa_sdk import Tracker
 
 from bot.i18n.languages import normalise_code
@@ -27,3 +29,10 @@ def original_user_text(tracker: Tracker) -> str:
         if event.get("event") == "user":
             return event.get("text") or ""
     return ""
+
+
+def entity_values(tracker: Tracker, entity: str, allowed: Iterable[str] | None = None) -> list[str]:
+    """The entity's values in the last message; with `allowed`, only those codes
+    (the model sometimes returns a span its synonym table does not map)."""
+    values = [str(value) for value in tracker.get_latest_entity_values(entity)]
+    return values if allowed is None else [value for value in values if value in set(allowed)]

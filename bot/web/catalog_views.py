@@ -16,6 +16,8 @@ from bot.i18n.languages import babel_locale
 from bot.kb.catalog import Catalog, Program, Seminar, SswField
 
 TOKYO = get_timezone("Asia/Tokyo")
+# The arguments by which an action asks for a catalog answer.
+ARGUMENTS = frozenset({"program_ids", "program_id", "seminar_ids", "field_id"})
 # The placeholders these views fill (the catalog answers of domain/responses_catalog.yml).
 PLACEHOLDERS = frozenset(
     {

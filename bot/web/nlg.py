@@ -23,6 +23,7 @@ from bot.i18n.policy import DEFAULT_LANGUAGE
 from bot.i18n.strings import source_strings
 from bot.kb.catalog import Catalog
 from bot.kb.knowledge import Knowledge
+from bot.web.catalog_views import ARGUMENTS as CATALOG_ARGUMENTS
 from bot.web.catalog_views import CatalogViews
 
 logger = logging.getLogger(__name__)
@@ -88,8 +89,8 @@ class ResponseRenderer:
         return (f"{text}\n\n{footer}" if footer else text), buttons
 
     def _catalog_view(self, language: str, arguments: Mapping[str, Any]):
-        if self._catalog is None:
-            return {}, [], []
+        if self._catalog is None or not CATALOG_ARGUMENTS & set(arguments):
+            return {}, [], []  # most answers need no catalog read
         views = CatalogViews(
             self._catalog(),
             language,

@@ -1,0 +1,77 @@
+"""Furigana for plain Japanese (やさしい日本語): each word with kanji gets its
+reading in hiragana over the kanji only (教えて → 教[おし]えて), from the
+readings of fugashi + UniDic-lite, computed on the server."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from bot.nlu.segmenters.japanese import readings
+
+# UniDic reads 日本 as ニッポン; everyday Japanese (日本語, 日本人) says にほん.
+READING_OVERRIDES = {"日本": "にほん"}
+
+
+@dataclass(frozen=True)
+class Ruby:
+    text: str
+    reading: str | None = None  # hiragana over `text`, or None for kana and symbols
+
+
+def _has_kanji(text: str) -> bool:
+    return any("\u4e00" <= char <= "\u9fff" or char == "々" for char in text)
+
+
+def to_hiragana(katakana: str) -> str:
+    return "".join(chr(ord(char) - 0x60) if "ァ" <= char <= "ヶ" else char for char in katakana)
+
+
+def _split_okurigana(surface: str, reading: str) -> list[Ruby]:
+    """Kana the surface and reading share at either end stay without ruby."""
+    start = 0
+    while (
+        start < min(len(surface), len(reading)) and surface[start] == reading[start] and not _has_kanji(surface[start])
+    ):
+        start += 1
+    end = 0
+    while (
+        end < min(len(surface), len(reading)) - start
+        and surface[-1 - end] == reading[-1 - end]
+        and not _has_kanji(surface[-1 - end])
+    ):
+        end += 1
+    core = surface[start : len(surface) - end]
+    pieces = [Ruby(surface[:start])] if start else []
+    pieces.append(Ruby(core, reading[start : len(reading) - end] or None))
+    if end:
+        pieces.append(Ruby(surface[len(surface) - end :]))
+    return pieces
+
+
+def ruby(text: str) -> list[Ruby]:
+    pieces: list[Ruby] = []
+    position = 0
+    for surface, katakana in readings(text):
+        start = text.find(surface, position)
+        if start > position:  # spaces the tagger skipped
+            pieces.append(Ruby(text[position:start]))
+        position = start + len(surface) if start >= 0 else position
+        if _has_kanji(surface) and katakana and katakana != "*":
+            reading = READING_OVERRIDES.get(surface) or to_hiragana(katakana)
+            pieces += _split_okurigana(surface, reading)
+        else:
+            pieces.append(Ruby(surface))
+    if position < len(text):
+        pieces.append(Ruby(text[position:]))
+    return pieces
+
+
+def ruby_html(text: str) -> str:
+    """<ruby>特定<rt>とくてい</rt></ruby>…, every piece escaped."""
+    return "".join(
+        f"<ruby>{html.escape(piece.text)}<rt>{html.escape(piece.reading)}</rt></ruby>"
+        if piece.reading
+        else html.escape(piece.text)
+        for piece in ruby(text)
+    )

@@ -58,8 +58,11 @@ def measure(segment, texts: list[str], intents: list[str]) -> tuple[float, float
     start = time.perf_counter()
     tokenised = [segment(text) for text in texts]
     per_message_ms = (time.perf_counter() - start) * 1000 / len(texts)
+    def words_and_pairs(tokens: list[str]) -> list[str]:
+        return tokens + [" ".join(pair) for pair in zip(tokens, tokens[1:], strict=False)]
+
     pipeline = make_pipeline(
-        CountVectorizer(analyzer=lambda tokens: tokens + [" ".join(pair) for pair in zip(tokens, tokens[1:], strict=False)]),
+        CountVectorizer(analyzer=words_and_pairs),
         LogisticRegression(max_iter=2000, C=10),
     )
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=7)

@@ -55,18 +55,18 @@ class ProgramIndex:
             self._names(program, extra_names.get(program.id, []) + _strategy_names(program, strategies))
             for program in self._programs
         ]
+        self._documents = [" ".join(each) for each in names]
         self._vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True)
-        self._matrix = self._vectorizer.fit_transform([" ".join(each) for each in names])
-        phrases = [_plain(name) for each in names for name in each]
+        self._matrix = self._vectorizer.fit_transform(self._documents)
+        phrases = [name for each in names for name in each]  # already plain (_names)
         self._owner = [index for index, each in enumerate(names) for _ in each]
         # A phrase many programs share ("セミナー", "support") says little: weigh by 1 / programs using it.
-        documents = [" ".join(each) for each in names]
+        documents = self._documents
         self._phrase_weight = [1 / max(1, sum(phrase in document for document in documents)) for phrase in phrases]
         # "char", not "char_wb": Japanese has no spaces, so a keyword sits mid-"word".
         self._phrase_counter = CountVectorizer(analyzer="char", ngram_range=(2, 3), binary=True)
         self._phrases = self._phrase_counter.fit_transform(phrases)
         self._phrase_sizes = self._phrases.sum(axis=1).A.ravel()
-        self._documents = documents
 
     @staticmethod
     def _names(program: Program, extra_names: list[str]) -> list[str]:
@@ -91,7 +91,8 @@ class ProgramIndex:
         Japanese needs this: a polite question shares few n-grams with a name.
         Words in more than MAX_TERM_PROGRAMS programs (東京都, 支援) say nothing."""
         weights = [0.0] * len(self._programs)
-        if not script_counts(query).get("han") and not script_counts(query).get("kana"):
+        counts = script_counts(query)
+        if not counts.get("han") and not counts.get("kana"):
             return weights
         terms = {_plain(piece.text) for piece in japanese.segment(query) if _is_kanji_or_katakana_word(piece.text)}
         for term in terms:

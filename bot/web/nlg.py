@@ -67,11 +67,9 @@ class ResponseRenderer:
             return {"text": None}
         arguments = arguments or {}
         languages = MULTILINGUAL_RESPONSES.get(name, (language,))
-        texts, buttons = [], []
-        for each in languages:
-            text, buttons = self._render_in(name, response, each, arguments)
-            texts.append(text)
-        return {"text": "\n\n".join(texts), "buttons": buttons}
+        rendered = {each: self._render_in(name, response, each, arguments) for each in languages}
+        _, buttons = rendered.get(language) or self._render_in(name, response, language, arguments)
+        return {"text": "\n\n".join(text for text, _ in rendered.values()), "buttons": buttons}
 
     def _render_in(self, name: str, response: dict, language: str, arguments: Mapping[str, Any]):
         source = response.get("text") or ""
@@ -115,15 +113,10 @@ class ResponseRenderer:
 
     def _footer(self, name: str, used: set[str], language: str, extra_sources: list[str]) -> str | None:
         answer = self._knowledge.answers.get(name)
-        source_ids = list(answer.sources) if answer else []
-        for source in [
-            *extra_sources,
-            *(self._knowledge.facts[f].source for f in sorted(used & set(self._knowledge.facts))),
-        ]:
-            if source not in source_ids and (answer or extra_sources):
-                source_ids.append(source)
-        if not source_ids:
-            return None
+        if answer is None and not extra_sources:
+            return None  # not an answer of facts (greetings, prompts): no footer
+        fact_sources = [self._knowledge.facts[fact].source for fact in sorted(used & set(self._knowledge.facts))]
+        source_ids = list(dict.fromkeys([*(answer.sources if answer else ()), *extra_sources, *fact_sources]))
         names = [
             self._catalogs.translate(language, f"source.{source}", self._knowledge.sources[source].publisher)
             for source in source_ids

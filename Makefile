@@ -53,7 +53,7 @@ test: install catalogs  ## every test: lint, unit, data validation, training, ra
 	scripts/test.sh
 
 eval: install catalogs train  ## NLU accuracy, macro-F1 and language-ID per language, on held-out data
-	$(PY) -m scripts.eval_nlu --model $(MODEL)
+	$(PY) -m scripts.eval_nlu --model $(MODEL) --chart docs/eval-by-language.png
 
 bench: install catalogs train  ## latency and throughput over REST with actions and NLG in the loop
 	$(PY) -m scripts.bench --model $(MODEL)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from bot.kb.catalog import Catalog, strategy_names
+from bot.i18n.catalog import Catalogs
+from bot.kb.catalog import Catalog, Program, strategy_names
 from bot.kb.repository import CatalogRepository
 from bot.kb.search import ProgramIndex
 from bot.settings import from_environment
@@ -29,8 +30,23 @@ def program_index() -> ProgramIndex:
     global _index
     current = catalog()
     if _index is None or _index[0] is not current:
-        _index = (current, ProgramIndex(current.programs, strategies=strategy_names()))
+        index = ProgramIndex(
+            current.programs, extra_names=translated_names(current.programs), strategies=strategy_names()
+        )
+        _index = (current, index)
     return _index[1]
+
+
+def translated_names(programs: tuple[Program, ...]) -> dict[str, list[str]]:
+    """Each program's name in every shipped language, so a Korean or Thai user
+    finds it by the name they read in our answers."""
+    catalogs = Catalogs()
+    names: dict[str, list[str]] = {}
+    for program in programs:
+        context = f"program.{program.id}.name"
+        translations = {catalogs.translate(language, context, program.name_en) for language in catalogs.languages}
+        names[program.id] = sorted(translations - {program.name_en, program.name_ja})
+    return names
 
 
 def now() -> dt.datetime:

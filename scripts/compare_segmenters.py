@@ -5,7 +5,7 @@ counts + logistic regression, 5-fold cross-validation) on that language's NLU
 examples, and the time per message. The classifier is a stand-in for DIET:
 cheap enough to compare segmentations, not a figure of the assistant itself.
 
-    .venv/bin/python -m scripts.compare_segmenters [--data data_staging/nlu]
+    .venv/bin/python -m scripts.compare_segmenters [--data data/nlu]
 """
 
 from __future__ import annotations
@@ -59,6 +59,7 @@ def measure(segment, texts: list[str], intents: list[str]) -> tuple[float, float
     start = time.perf_counter()
     tokenised = [segment(text) for text in texts]
     per_message_ms = (time.perf_counter() - start) * 1000 / len(texts)
+
     def words_and_pairs(tokens: list[str]) -> list[str]:
         return tokens + [" ".join(pair) for pair in zip(tokens, tokens[1:], strict=False)]
 
@@ -73,7 +74,7 @@ def measure(segment, texts: list[str], intents: list[str]) -> tuple[float, float
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--data", type=Path, default=PROJECT_DIR / "data_staging" / "nlu")
+    parser.add_argument("--data", type=Path, default=PROJECT_DIR / "data" / "nlu")
     arguments = parser.parse_args()
     print("| language | segmenter | intent accuracy (5-fold, stand-in classifier) | ms / message |")
     print("|---|---|---|---|")

@@ -1,9 +1,12 @@
 """`make eval`: how well the trained model understands users it has never seen.
 
-Prints, per language, on the held-out set (tests/data/nlu_heldout/, written
-apart from the training data): intent accuracy, macro-F1, language-ID accuracy
-(all messages, and those of three or more words); language-ID accuracy on the
-labelled language set (tests/data/langid/labelled.tsv); parse latency.
+Prints, per language and for plain Japanese, on the held-out set
+(tests/data/nlu_heldout/, written apart from the training data): intent
+accuracy, macro-F1, entity F1, language-ID accuracy (all messages, and those
+long enough to tell: three or more words, or six letters of an unspaced
+script); language-ID accuracy on the labelled language set
+(tests/data/langid/labelled.tsv); program retrieval; parse latency. With
+--chart, draws the per-language table (docs/eval-by-language.png).
 """
 
 from __future__ import annotations
@@ -15,9 +18,10 @@ import statistics
 import time
 import warnings
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
-from bot.contract import CONTRACT_LANGUAGES
+from bot.contract import CONTRACT_LANGUAGES, PLAIN_JAPANESE, base_language
 from bot.nlu.language_detection import long_enough_to_tell
 from bot.settings import PROJECT_DIR
 
@@ -25,7 +29,8 @@ HELDOUT_DIR = PROJECT_DIR / "tests" / "data" / "nlu_heldout"
 LANGID_SET = PROJECT_DIR / "tests" / "data" / "langid" / "labelled.tsv"
 RETRIEVAL_SET = PROJECT_DIR / "tests" / "data" / "retrieval" / "queries.yml"
 TARGET_RETRIEVAL_TOP3 = 0.9
-TARGET_INTENT_ACCURACY = 0.93
+TARGET_INTENT_ACCURACY = 0.92
+TARGET_INTENT_ACCURACY_JA_EN = 0.95  # the languages most users write in
 TARGET_LANGID = 0.97
 
 
@@ -43,14 +48,58 @@ async def parse_all(agent, texts: list[str]) -> tuple[list[dict], list[float]]:
     return results, latencies
 
 
-def heldout_examples() -> dict[str, list[tuple[str, str]]]:
+@dataclass(frozen=True)
+class HeldOut:
+    text: str
+    intent: str
+    entities: frozenset[tuple[str, str]]  # (entity, value)
+
+
+@dataclass
+class LanguageResult:
+    language: str
+    n: int
+    intent_accuracy: float
+    macro_f1: float
+    entity_f1: float
+    langid_all: float
+    langid_long: float
+
+    @property
+    def target(self) -> float:
+        return TARGET_INTENT_ACCURACY_JA_EN if self.language in ("ja", "en") else TARGET_INTENT_ACCURACY
+
+
+def heldout_examples() -> dict[str, list[HeldOut]]:
+    """Per held-out file (a language code, or ja-easy), in the contract's order."""
     from rasa.shared.nlu.training_data.loading import load_data
 
+    order = [*CONTRACT_LANGUAGES, PLAIN_JAPANESE]
+    paths = sorted(HELDOUT_DIR.glob("*.yml"), key=lambda p: order.index(p.stem) if p.stem in order else len(order))
     examples = {}
-    for path in sorted(HELDOUT_DIR.glob("*.yml")):
+    for path in paths:
         data = load_data(str(path))
-        examples[path.stem] = [(example.get("text"), example.get("intent")) for example in data.training_examples]
+        examples[path.stem] = [
+            HeldOut(
+                example.get("text"),
+                example.get("intent"),
+                frozenset((e["entity"], str(e["value"])) for e in example.get("entities") or []),
+            )
+            for example in data.training_examples
+        ]
     return examples
+
+
+def entity_f1(gold: list[frozenset], predicted: list[frozenset]) -> float:
+    """Micro-F1 over (entity, value) pairs per message: right type and right code."""
+    true_positives = sum(len(g & p) for g, p in zip(gold, predicted, strict=True))
+    predicted_count = sum(len(p) for p in predicted)
+    gold_count = sum(len(g) for g in gold)
+    if not gold_count:
+        return float("nan")
+    precision = true_positives / predicted_count if predicted_count else 0.0
+    recall = true_positives / gold_count
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 def langid_rows() -> list[tuple[str, str]]:
@@ -70,31 +119,49 @@ def quiet_logging() -> None:
     configure_structlog(logging.WARNING)
 
 
-async def evaluate(model: Path, show_errors: bool) -> None:
+async def evaluate(model: Path, show_errors: bool, chart: Path | None) -> None:
     from rasa.core.agent import Agent
     from sklearn.metrics import accuracy_score, f1_score
 
     quiet_logging()
     agent = Agent.load(str(model))
     all_latencies: list[float] = []
-    print("\nHeld-out NLU set (never seen in training)")
-    print("| language | n | intent accuracy | macro-F1 | language-ID (all) | language-ID (long enough) | target |")
-    print("|---|---|---|---|---|---|---|")
+    results = []
+    print("\nHeld-out NLU set (never seen in training; ja-easy: plain Japanese as learners write it)")
+    print(
+        "| language | n | intent accuracy | macro-F1 | entity F1 | language-ID (all) | "
+        "language-ID (long enough) | targets |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
     for language, examples in heldout_examples().items():
-        texts, gold = zip(*examples, strict=True)
-        parsed, latencies = await parse_all(agent, list(texts))
+        texts = [example.text for example in examples]
+        gold = [example.intent for example in examples]
+        parsed, latencies = await parse_all(agent, texts)
         all_latencies += latencies
         predicted = [result["intent"]["name"] for result in parsed]
         detected = [result.get("language") for result in parsed]
+        entities = [frozenset((e["entity"], str(e["value"])) for e in result.get("entities", [])) for result in parsed]
+        expected_language = base_language(language)  # plain Japanese is Japanese to the identifier
         long_enough = [i for i, text in enumerate(texts) if long_enough_to_tell(text)]
-        accuracy = accuracy_score(gold, predicted)
-        macro_f1 = f1_score(gold, predicted, average="macro", zero_division=0)
-        langid_all = sum(d == language for d in detected) / len(detected)
-        langid_long = sum(detected[i] == language for i in long_enough) / max(1, len(long_enough))
-        verdict = "met" if accuracy >= TARGET_INTENT_ACCURACY else f"BELOW {TARGET_INTENT_ACCURACY}"
+        result = LanguageResult(
+            language=language,
+            n=len(texts),
+            intent_accuracy=accuracy_score(gold, predicted),
+            macro_f1=f1_score(gold, predicted, average="macro", zero_division=0),
+            entity_f1=entity_f1([example.entities for example in examples], entities),
+            langid_all=sum(d == expected_language for d in detected) / len(detected),
+            langid_long=sum(detected[i] == expected_language for i in long_enough) / max(1, len(long_enough)),
+        )
+        results.append(result)
+        misses = []
+        if result.intent_accuracy < result.target:
+            misses.append(f"intent BELOW {result.target}")
+        if result.langid_long < TARGET_LANGID:
+            misses.append(f"language-ID BELOW {TARGET_LANGID}")
         print(
-            f"| {language} | {len(texts)} | {accuracy:.3f} | {macro_f1:.3f} | {langid_all:.3f} | "
-            f"{langid_long:.3f} | {verdict} |"
+            f"| {language} | {result.n} | {result.intent_accuracy:.3f} | {result.macro_f1:.3f} | "
+            f"{result.entity_f1:.3f} | {result.langid_all:.3f} | {result.langid_long:.3f} | "
+            f"{'; '.join(misses) or 'met'} |"
         )
         confusions = defaultdict(int)
         for g, p in zip(gold, predicted, strict=True):
@@ -102,11 +169,14 @@ async def evaluate(model: Path, show_errors: bool) -> None:
                 confusions[(g, p)] += 1
         worst = sorted(confusions.items(), key=lambda item: -item[1])[:5]
         if worst:
-            print("|  | most confused: " + "; ".join(f"{g}→{p} ×{n}" for (g, p), n in worst) + " |||||")
+            print("|  | most confused: " + "; ".join(f"{g}→{p} ×{n}" for (g, p), n in worst) + " ||||||")
         if show_errors:
-            for text, g, p, d in zip(texts, gold, predicted, detected, strict=True):
-                if g != p or d != language:
-                    print(f"    {g} → {p} [{d}]: {text}")
+            for example, p, d in zip(examples, predicted, detected, strict=True):
+                if example.intent != p or d != expected_language:
+                    print(f"    {example.intent} → {p} [{d}]: {example.text}")
+    if chart:
+        draw_chart(results, chart)
+        print(f"\nChart: {chart}")
 
     rows = langid_rows()
     if rows:
@@ -139,13 +209,15 @@ async def evaluate_retrieval(agent) -> None:
     """Program search as the assistant runs it: the model's entities, then the index."""
     import yaml
 
+    from actions.knowledge_access import translated_names
     from bot.kb.catalog import load_catalog, strategy_names
     from bot.kb.search import ProgramIndex
 
     if not RETRIEVAL_SET.exists():
         return
     queries = yaml.safe_load(RETRIEVAL_SET.read_text(encoding="utf-8"))
-    index = ProgramIndex(load_catalog().programs, strategies=strategy_names())
+    programs = load_catalog().programs
+    index = ProgramIndex(programs, extra_names=translated_names(programs), strategies=strategy_names())
     outcomes: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
     for query in queries:
         parsed = await agent.parse_message(query["query"])
@@ -162,13 +234,42 @@ async def evaluate_retrieval(agent) -> None:
         print(f"| {language} | {len(results)} | {top1:.3f} | {top3:.3f} | {verdict} |")
 
 
+def draw_chart(results: list[LanguageResult], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")  # files only, no display
+    import matplotlib.pyplot as plt
+
+    measures = [
+        ("intent accuracy", [r.intent_accuracy for r in results]),
+        ("macro-F1", [r.macro_f1 for r in results]),
+        ("language-ID (long enough)", [r.langid_long for r in results]),
+    ]
+    figure, axes = plt.subplots(figsize=(11, 4.5))
+    width = 0.27
+    positions = range(len(results))
+    for offset, (label, values) in enumerate(measures):
+        axes.bar([p + (offset - 1) * width for p in positions], values, width, label=label)
+    axes.axhline(TARGET_INTENT_ACCURACY, color="grey", linestyle="--", linewidth=1, label="intent target 0.92")
+    axes.axhline(TARGET_LANGID, color="black", linestyle=":", linewidth=1, label="language-ID target 0.97")
+    axes.set_xticks(list(positions), [r.language for r in results])
+    axes.set_ylim(0.6, 1.0)
+    axes.set_ylabel("on the held-out set")
+    axes.set_title("NLU per language (make eval)")
+    axes.legend(loc="lower left", fontsize="small", ncol=2)
+    figure.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    figure.savefig(path, dpi=110)
+
+
 def main() -> None:
     warnings.simplefilter("ignore", DeprecationWarning)  # TensorFlow's and pyparsing's, not ours
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--model", type=Path, default=PROJECT_DIR / "models" / "current.tar.gz")
     parser.add_argument("--errors", action="store_true", help="list every misread held-out example")
+    parser.add_argument("--chart", type=Path, help="draw the per-language table into this PNG")
     arguments = parser.parse_args()
-    asyncio.run(evaluate(arguments.model, arguments.errors))
+    asyncio.run(evaluate(arguments.model, arguments.errors, arguments.chart))
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from babel.support import NullTranslations, Translations
 
-from bot.i18n.languages import LOCALES_DIR, shipped_languages
+from bot.i18n.languages import LOCALES_DIR, catalog_directory, shipped_languages
 
 
 class CatalogsNotCompiled(RuntimeError):
@@ -22,7 +22,7 @@ class Catalogs:
     def __init__(self, locales_dir: Path = LOCALES_DIR) -> None:
         self._translations: dict[str, NullTranslations] = {}
         for language in shipped_languages(locales_dir):
-            compiled = locales_dir / language / "LC_MESSAGES" / "messages.mo"
+            compiled = catalog_directory(language, locales_dir) / "messages.mo"
             if not compiled.exists():
                 raise CatalogsNotCompiled(f"{compiled} is missing: run `make catalogs` (pybabel compile).")
             self._translations[language] = Translations.load(

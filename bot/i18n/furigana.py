@@ -5,9 +5,10 @@ readings of fugashi + UniDic-lite, computed on the server."""
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
-from bot.nlu.segmenters.japanese import readings
+from bot.nlu.segmenters.japanese import Reading, readings
 
 # UniDic reads 日本 as ニッポン; everyday Japanese (日本語, 日本人) says にほん.
 READING_OVERRIDES = {"日本": "にほん"}
@@ -27,7 +28,35 @@ def to_hiragana(katakana: str) -> str:
     return "".join(chr(ord(char) - 0x60) if "ァ" <= char <= "ヶ" else char for char in katakana)
 
 
+def _usual_reading(morpheme: Reading, previous: Reading | None) -> str:
+    if morpheme.surface in READING_OVERRIDES:
+        return READING_OVERRIDES[morpheme.surface]
+    # UniDic-lite reads the suffix 人 ニン after any noun; after a country or a
+    # group (ベトナム人, 外国人, 社会人) it is じん, after a number (三人) にん.
+    if morpheme.surface == "人" and morpheme.part_of_speech[0] == "接尾辞" and previous is not None:
+        return "にん" if previous.part_of_speech[1] == "数詞" else "じん"
+    return to_hiragana(morpheme.katakana or "")
+
+
 def _split_okurigana(surface: str, reading: str) -> list[Ruby]:
+    """Kana inside and around a word stay without ruby: 申し込み → 申[もう]し込[こ]み."""
+    runs = re.findall(r"[^\u3040-\u309f]+|[\u3040-\u309f]+", surface)
+    if len(runs) > 1:
+        pattern = "".join("(.+?)" if not _is_hiragana(run) else f"({re.escape(run)})" for run in runs)
+        match = re.fullmatch(pattern, reading)
+        if match:
+            return [
+                Ruby(run) if _is_hiragana(run) else Ruby(run, part)
+                for run, part in zip(runs, match.groups(), strict=True)
+            ]
+    return _split_at_the_ends(surface, reading)
+
+
+def _is_hiragana(text: str) -> bool:
+    return all("\u3040" <= char <= "\u309f" for char in text)
+
+
+def _split_at_the_ends(surface: str, reading: str) -> list[Ruby]:
     """Kana the surface and reading share at either end stay without ruby."""
     start = 0
     while (
@@ -52,16 +81,18 @@ def _split_okurigana(surface: str, reading: str) -> list[Ruby]:
 def ruby(text: str) -> list[Ruby]:
     pieces: list[Ruby] = []
     position = 0
-    for surface, katakana in readings(text):
+    previous = None
+    for morpheme in readings(text):
+        surface = morpheme.surface
         start = text.find(surface, position)
         if start > position:  # spaces the tagger skipped
             pieces.append(Ruby(text[position:start]))
         position = start + len(surface) if start >= 0 else position
-        if _has_kanji(surface) and katakana and katakana != "*":
-            reading = READING_OVERRIDES.get(surface) or to_hiragana(katakana)
-            pieces += _split_okurigana(surface, reading)
+        if _has_kanji(surface) and morpheme.katakana and morpheme.katakana != "*":
+            pieces += _split_okurigana(surface, _usual_reading(morpheme, previous))
         else:
             pieces.append(Ruby(surface))
+        previous = morpheme
     if position < len(text):
         pieces.append(Ruby(text[position:]))
     return pieces

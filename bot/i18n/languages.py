@@ -16,9 +16,15 @@ SOURCE_LANGUAGE = "en"
 @cache
 def shipped_languages(locales_dir: Path = LOCALES_DIR) -> tuple[str, ...]:
     """Languages with a message catalog, in the contract's order."""
-    present = {path.parent.parent.name for path in locales_dir.glob("*/LC_MESSAGES/messages.po")}
+    # Directories are gettext locale names: plain Japanese lives in ja_easy/.
+    present = {path.parent.parent.name.replace("_", "-") for path in locales_dir.glob("*/LC_MESSAGES/messages.po")}
     ordered = [code for code in (*CONTRACT_LANGUAGES, PLAIN_JAPANESE) if code in present]
     return tuple(ordered)
+
+
+def catalog_directory(code: str, locales_dir: Path = LOCALES_DIR) -> Path:
+    """locales/<gettext name>/LC_MESSAGES: 'ja-easy' lives in ja_easy/."""
+    return locales_dir / code.replace("-", "_") / "LC_MESSAGES"
 
 
 def babel_locale(code: str) -> Locale:
@@ -30,7 +36,8 @@ def autonym(code: str) -> str:
     if code == PLAIN_JAPANESE:
         return "やさしい日本語"
     locale = babel_locale(code)
-    return locale.get_display_name(locale) or code
+    name = locale.get_display_name(locale) or code
+    return name[:1].upper() + name[1:]  # CLDR writes "português": a menu item starts upper-case
 
 
 def display_name(code: str, in_language: str) -> str:

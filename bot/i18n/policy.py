@@ -1,7 +1,8 @@
 """The one place that decides the language of the reply.
 
 Order: the widget's metadata, then a language the user asked for, then the
-language of a message long enough to tell, then the conversation's current
+language of a message long enough to tell (a register such as plain
+Japanese stays while the user writes its language), then the conversation's current
 language, then the best guess for a first short message, then the default.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.contract import base_language
 from bot.nlu.language_detection import is_reliable
 
 DEFAULT_LANGUAGE = "ja"
@@ -34,6 +36,8 @@ def reply_language(evidence: LanguageEvidence, shipped: tuple[str, ...]) -> str:
     if current and evidence.chosen_explicitly:
         return current
     detected = evidence.detected_language if usable(evidence.detected_language) else None
+    if current and detected and base_language(detected) == base_language(current):
+        return current  # Japanese typed in a plain-Japanese conversation keeps the register
     if detected and is_reliable(evidence.text, evidence.detected_score):
         return detected
     if current:

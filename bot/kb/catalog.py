@@ -9,10 +9,12 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from bot.contract import CONTRACT_LANGUAGES
 from bot.kb.knowledge import KNOWLEDGE_DIR, read_yaml
 
 CATALOG_DIR = KNOWLEDGE_DIR / "catalog"
-CATALOG_LANGUAGES = ("ja", "en", "vi")  # languages of keywords and business names
+# Keywords and business names: these languages always, any contract language besides.
+REQUIRED_CATALOG_LANGUAGES = ("ja", "en", "vi")
 STRATEGIES = frozenset({"I", "II", "III", "IV", "V", "FT"})
 AUDIENCES = frozenset({"employer", "job_seeker"})
 FORMATS = frozenset({"online", "in_person"})
@@ -125,8 +127,14 @@ class _Record:
 
     def by_language(self, key: str) -> dict[str, tuple[str, ...]]:
         value = self.data.get(key)
-        if not isinstance(value, dict) or set(value) != set(CATALOG_LANGUAGES):
-            raise self.fail(key, f"a mapping with the languages {list(CATALOG_LANGUAGES)}")
+        if (
+            not isinstance(value, dict)
+            or not set(REQUIRED_CATALOG_LANGUAGES) <= set(value)
+            or not set(value) <= set(CONTRACT_LANGUAGES)
+        ):
+            raise self.fail(
+                key, f"a mapping with the languages {list(REQUIRED_CATALOG_LANGUAGES)} (and other contract languages)"
+            )
         return {language: _Record(self.path, 0, {language: value[language]}).texts(language) for language in value}
 
     def integer(self, key: str, optional: bool = False) -> int | None:

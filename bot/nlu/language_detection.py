@@ -18,8 +18,26 @@ from dataclasses import dataclass
 from bot.contract import CONTRACT_LANGUAGES, UNDETERMINED
 from bot.nlu.scripts import SCRIPT_LANGUAGE, UNSPACED_SCRIPTS, deciding_script, script_counts
 
-# Model codes that mean a contract language.
-CODE_ALIASES = {"tl": "fil", "yue": "zh", "wuu": "zh", "zh-hant": "zh", "zh-hans": "zh"}
+# Model codes that mean a contract language, or one whose readers read it:
+# the models often call Indonesian Malay, and Taglish Cebuano or Waray.
+CODE_ALIASES = {
+    "tl": "fil",
+    "ceb": "fil",
+    "war": "fil",
+    "hil": "fil",
+    "ilo": "fil",
+    "ms": "id",
+    "yue": "zh",
+    "wuu": "zh",
+    "zh-hant": "zh",
+    "zh-hans": "zh",
+}
+
+# Our classifier, trained on how our users write (Taglish, romanized Nepali,
+# Vietnamese without diacritics), counts as this many packaged models. Chosen
+# on a 20 % split of the training data (not the held-out set): weights 1/2/3/4
+# gave 0.973/0.987/0.991/0.992 on messages long enough to tell.
+OWN_CLASSIFIER_WEIGHT = 3
 
 # A language outside the contract is reported only when both packaged models
 # put it first, on average this sure. (Our own classifier cannot veto: it has
@@ -114,16 +132,18 @@ def _discounted_for_mixed_scripts(detection: Detection, counts) -> Detection:
 
 
 def _blend(language: str, opinions: list[Probabilities], own: Probabilities | None) -> float:
-    """Mean probability over the packaged models and our own classifier.
+    """Weighted mean probability over the packaged models and our own classifier.
 
     Our classifier knows only the languages the assistant was trained on; it
     gives the others 0, so where the packaged models hesitate (short,
     informal, no diacritics) a language we understand wins.
     """
-    values = [opinion.get(language, 0.0) for opinion in opinions]
+    total = sum(opinion.get(language, 0.0) for opinion in opinions)
+    weights = len(opinions)
     if own is not None:
-        values.append(own.get(language, 0.0))
-    return sum(values) / len(values) if values else 0.0
+        total += OWN_CLASSIFIER_WEIGHT * own.get(language, 0.0)
+        weights += OWN_CLASSIFIER_WEIGHT
+    return total / weights if weights else 0.0
 
 
 def _clear_outside_language(opinions: list[Probabilities], text: str, model_count: int) -> Detection | None:

@@ -82,9 +82,10 @@ class CatalogViews:
             "• " + self._translate(f"program.{program.id}.offer.{index}", offer)
             for index, offer in enumerate(program.offers_en, start=1)
         ]
+        name = program_name(program, self._translate)
         values = {
-            "program_name": program_name(program, self._translate),
-            "program_name_ja": self._japanese_name(program.name_ja),
+            "program_name": name,
+            "program_name_ja": self._japanese_name(program.name_ja, name),
             "program_summary": self._translate(f"program.{program.id}.summary", program.summary_en),
             "program_offers": "\n".join(offers),
             "program_budget": self._budget(program),
@@ -92,10 +93,11 @@ class CatalogViews:
         }
         return values, [], [program.source]
 
-    def _japanese_name(self, name_ja: str) -> str:
-        """The official Japanese name beside a translated one: what staff and
-        documents will call it. Japanese readers already read it."""
-        return "" if self._language == "ja" else f" ({name_ja})"
+    @staticmethod
+    def _japanese_name(name_ja: str, shown_name: str) -> str:
+        """The official Japanese name beside a translated or plain one: what
+        staff and documents will call it. Not twice when it is the name shown."""
+        return "" if shown_name == name_ja else f" ({name_ja})"
 
     def _budget(self, program: Program) -> str:
         if program.budget_million_yen is None:
@@ -145,9 +147,10 @@ class CatalogViews:
         notes = [self._string(f"field_type2.{field.type2_available}")]
         if field.dispatch_allowed:
             notes.append(self._string("field_dispatch"))
+        name = self._translate(f"field.{field.id}.name", field.name_en)
         values = {
-            "field_name": self._translate(f"field.{field.id}.name", field.name_en),
-            "field_name_ja": self._japanese_name(field.name_ja),
+            "field_name": name,
+            "field_name_ja": self._japanese_name(field.name_ja, name),
             "field_description": self._translate(f"field.{field.id}.description", field.description_en),
             "japanese_test": self._translate(f"field.{field.id}.japanese_test", field.japanese_test_en),
             "field_notes": " ".join(notes),

@@ -3,7 +3,9 @@ language, from the gettext catalogs, with facts formatted for the reader and
 the sources of every answer shown under it.
 
 Rasa POSTs {"response", "arguments", "tracker", "channel"}; we answer
-{"text", "buttons"} (rasa/core/nlg/callback.py).
+{"text", "buttons"} (rasa/core/nlg/callback.py), plus {"custom": {"language"}}
+when the conversation's language changes, so a widget can follow (its menu,
+furigana for plain Japanese).
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ MULTILINGUAL_RESPONSES = {"utter_unsupported_language": ("en", "ja")}
 ARGUMENT_PLACEHOLDERS = frozenset({"language_name", "length", "max_characters"})
 # The last "did you mean" button: none of these, ask me to rephrase.
 SOMETHING_ELSE = ("utter_something_else", "/nlu_fallback")
+# Responses that announce a new conversation language to the widget.
+LANGUAGE_ANNOUNCEMENTS = frozenset({"utter_language_changed"})
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
 
@@ -69,7 +73,10 @@ class ResponseRenderer:
         languages = MULTILINGUAL_RESPONSES.get(name, (language,))
         rendered = {each: self._render_in(name, response, each, arguments) for each in languages}
         _, buttons = rendered.get(language) or self._render_in(name, response, language, arguments)
-        return {"text": "\n\n".join(text for text, _ in rendered.values()), "buttons": buttons}
+        message = {"text": "\n\n".join(text for text, _ in rendered.values()), "buttons": buttons}
+        if name in LANGUAGE_ANNOUNCEMENTS:
+            message["custom"] = {"language": language}
+        return message
 
     def _render_in(self, name: str, response: dict, language: str, arguments: Mapping[str, Any]):
         source = response.get("text") or ""

@@ -12,6 +12,13 @@ from bot.i18n.furigana import Ruby, ruby, ruby_html, to_hiragana
         ("日本語能力試験", ["にほん", "ご", "のうりょく", "しけん"]),
         ("外国人材", ["がいこく", "じんざい"]),
         ("東京都", ["とうきょう", "と"]),
+        ("出入国在留管理庁", ["しゅつにゅうこく", "ざいりゅう", "かんり", "ちょう"]),
+        ("技能実習", ["ぎのう", "じっしゅう"]),
+        ("日本人", ["にほん", "じん"]),  # UniDic-lite says ニッポン and ニン
+        ("ベトナム人", ["じん"]),
+        ("三人", ["さん", "にん"]),  # a counter keeps にん
+        ("お申し込み", ["もう", "こ"]),  # kana inside a word stay outside the ruby
+        ("受け付け", ["う", "つ"]),
     ],
 )
 def test_tricky_words_get_their_usual_readings(word, readings):

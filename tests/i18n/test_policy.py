@@ -80,3 +80,26 @@ def test_unshipped_languages_fall_back():
         == DEFAULT_LANGUAGE
     )
     assert reply_language(evidence(metadata_language="th", current_language="en"), SHIPPED) == "en"
+
+
+@pytest.mark.parametrize("current", ["ja-easy", "ja"])
+def test_japanese_keeps_the_register_the_conversation_is_in(current):
+    shipped = (*SHIPPED, "ja-easy")
+    text = "とくていぎのう の ビザ に ついて おしえて ください"
+    assert (
+        reply_language(
+            evidence(detected_language="ja", detected_score=0.99, text=text, current_language=current), shipped
+        )
+        == current
+    )
+
+
+def test_another_language_still_leaves_plain_japanese():
+    shipped = (*SHIPPED, "ja-easy")
+    text = "what is the ssw visa and who can apply"
+    assert (
+        reply_language(
+            evidence(detected_language="en", detected_score=0.99, text=text, current_language="ja-easy"), shipped
+        )
+        == "en"
+    )

@@ -19,6 +19,7 @@ class Conversation:
     """One user talking to the REST channel."""
 
     def __init__(self, settings, sender: str | None = None):
+        self.settings = settings
         self.url = f"{settings.rasa_url}/webhooks/rest/webhook"
         self.sender = sender or f"test-{uuid.uuid4().hex[:8]}"
 
@@ -32,5 +33,12 @@ class Conversation:
         return replies
 
     def texts(self, text: str, language: str | None = None) -> str:
-        # Rasa's output channels send each paragraph ("\n\n") as its own message.
-        return "\n\n".join(reply.get("text") or "" for reply in self.say(text, language))
+        # Rasa's output channels send each paragraph ("\n\n") as its own message;
+        # a language announcement for the widget comes as a message without text.
+        return "\n\n".join(reply["text"] for reply in self.say(text, language) if reply.get("text"))
+
+    def slot(self, name: str):
+        """A slot of this conversation, read through Rasa's HTTP API (token)."""
+        url = f"{self.settings.rasa_url}/conversations/{self.sender}/tracker?token={self.settings.auth_token}"
+        with urllib.request.urlopen(url, timeout=10) as reply:
+            return json.loads(reply.read())["slots"].get(name)

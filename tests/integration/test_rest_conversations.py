@@ -27,6 +27,54 @@ CONVERSATIONS = {
         ("lam sao de tim viec o tokyo vay ad", "utter_ask_job_search"),
         ("cảm ơn bạn nhiều", "utter_thank"),
     ],
+    "zh": [
+        ("你好", "utter_greet"),
+        ("特定技能签证可以在哪些行业工作？", "utter_ask_ssw_fields"),
+        ("我想在东京找工作，应该怎么做？", "utter_ask_job_search"),
+        ("谢谢你的帮助", "utter_thank"),
+    ],
+    "id": [
+        ("halo kak", "utter_greet"),
+        ("visa tokutei ginou bisa kerja di bidang apa saja?", "utter_ask_ssw_fields"),
+        ("gimana cara cari kerja di perusahaan Tokyo?", "utter_ask_job_search"),
+        ("makasih banyak ya", "utter_thank"),
+    ],
+    "fil": [
+        ("hello po", "utter_greet"),
+        ("anong mga trabaho ang pwede sa SSW visa?", "utter_ask_ssw_fields"),
+        ("paano po maghanap ng trabaho sa Tokyo?", "utter_ask_job_search"),
+        ("salamat po sa tulong", "utter_thank"),
+    ],
+    "ne": [
+        ("नमस्ते", "utter_greet"),
+        ("SSW भिसामा कुन कुन क्षेत्रमा काम गर्न पाइन्छ?", "utter_ask_ssw_fields"),
+        ("tokyo ma kaam kasari khojne ho?", "utter_ask_job_search"),
+        ("धेरै धन्यवाद", "utter_thank"),
+    ],
+    "my": [
+        ("မင်္ဂလာပါ", "utter_greet"),
+        ("SSW ဗီဇာနဲ့ ဘယ်လုပ်ငန်းတွေမှာ အလုပ်လုပ်လို့ရလဲ", "utter_ask_ssw_fields"),
+        ("တိုကျိုမှာ အလုပ်ဘယ်လိုရှာရမလဲ", "utter_ask_job_search"),
+        ("ကျေးဇူးတင်ပါတယ်", "utter_thank"),
+    ],
+    "pt": [
+        ("oi, bom dia", "utter_greet"),
+        ("quais areas o visto de trabalhador qualificado especifico cobre?", "utter_ask_ssw_fields"),
+        ("como faço pra arrumar emprego numa empresa em Tóquio?", "utter_ask_job_search"),
+        ("muito obrigado!", "utter_thank"),
+    ],
+    "ko": [
+        ("안녕하세요", "utter_greet"),
+        ("특정기능 비자로 일할 수 있는 분야가 뭐예요?", "utter_ask_ssw_fields"),
+        ("도쿄에서 일자리를 어떻게 찾을 수 있나요?", "utter_ask_job_search"),
+        ("감사합니다", "utter_thank"),
+    ],
+    "th": [
+        ("สวัสดีครับ", "utter_greet"),
+        ("วีซ่าทักษะเฉพาะทำงานได้ในสาขาอะไรบ้างครับ", "utter_ask_ssw_fields"),
+        ("อยากหางานที่โตเกียวต้องทำยังไงคะ", "utter_ask_job_search"),
+        ("ขอบคุณมากครับ", "utter_thank"),
+    ],
 }
 
 
@@ -56,6 +104,34 @@ def test_change_language_on_request(servers):
     reply = conversation.texts("日本語で話してください")
     assert "日本語" in reply
     assert "特定技能" in conversation.texts("what fields does SSW cover")  # the choice sticks
+
+
+def test_plain_japanese_on_request_then_for_the_rest_of_the_conversation(servers, expected):
+    conversation = Conversation(servers)
+    conversation.texts("こんにちは")
+    replies = conversation.say("やさしい日本語で話してください")
+    assert {"language": "ja-easy"} in [reply.get("custom") for reply in replies]  # the widget follows
+    plain = expected("utter_ask_ssw_fields", "ja-easy")
+    assert plain != expected("utter_ask_ssw_fields", "ja")
+    assert conversation.texts("特定技能で働ける仕事の分野を教えてください") == plain
+
+
+@pytest.mark.parametrize(
+    "conversation_language, opening, mixed",
+    [
+        ("vi", "cho mình hỏi visa kỹ năng đặc định là gì vậy", "特定技能 visa là gì"),
+        ("en", "hello, what is the SSW visa?", "which fields 特定技能で働けますか"),
+        ("ja", "特定技能について教えてください", "SSWのrequirementsは？"),
+    ],
+)
+def test_a_message_mixing_languages_is_answered_in_the_conversation_language(
+    servers, conversation_language, opening, mixed
+):
+    conversation = Conversation(servers)
+    conversation.texts(opening)
+    assert conversation.slot("language") == conversation_language
+    conversation.texts(mixed)
+    assert conversation.slot("language") == conversation_language
 
 
 def test_model_parse_reports_the_language_at_the_top_level(servers):

@@ -35,6 +35,11 @@ def broken(records, index, **changes):
         ("programs", broken(PROGRAMS, 0, strategies=["VI"]), "record 1 (business_succession): 'strategies'"),
         ("programs", broken(PROGRAMS, 0, budget_million_yen=-5), "'budget_million_yen' must be a whole number"),
         ("programs", broken(PROGRAMS, 0, keywords={"ja": ["x"]}), "'keywords' must be a mapping"),
+        (
+            "programs",
+            broken(PROGRAMS, 0, keywords={"ja": ["x"], "en": ["x"], "vi": ["x"], "fr": ["x"]}),
+            "'keywords' must be a mapping",
+        ),
         ("programs", broken(PROGRAMS, 2, id="bcp_support"), "id 'bcp_support' appears twice"),
         ("fields", broken(FIELDS, 0, in_force="yes"), "record 1 (food_service): 'in_force' must be true or false"),
         ("seminars", broken(SEMINARS, 1, starts_at="2026-12-05 10:00"), "record 2 (soon): 'starts_at'"),
@@ -53,3 +58,9 @@ def test_unknown_source_is_refused(tmp_path):
     write_catalog(tmp_path)
     with pytest.raises(CatalogError, match="unknown source 'isa_ssw'"):
         load_catalog(tmp_path, known_sources={"tmg_sme_plan_fy2021", "tmg_foreign_talent_report"})
+
+
+def test_keywords_may_come_in_any_contract_language(tmp_path):
+    keywords = {"ja": ["事業承継"], "en": ["succession"], "vi": ["kế thừa"], "th": ["สืบทอดกิจการ"]}
+    write_catalog(tmp_path, programs=broken(PROGRAMS, 0, keywords=keywords))
+    assert load_catalog(tmp_path).programs[0].keywords["th"] == ("สืบทอดกิจการ",)

@@ -2,6 +2,7 @@ import pytest
 
 from bot.domain_responses import load_responses
 from bot.i18n.catalog import Catalogs
+from bot.i18n.languages import autonym, shipped_languages
 from bot.kb.catalog import load_catalog
 from bot.kb.knowledge import Knowledge
 from bot.web.nlg import ResponseRenderer, conversation_language
@@ -30,7 +31,7 @@ def test_language_comes_from_the_slot():
     assert conversation_language({"slots": {"language": "en"}}, shipped, {"language": "vi"}) == "vi"
 
 
-@pytest.mark.parametrize("language", ["ja", "en", "vi"])
+@pytest.mark.parametrize("language", shipped_languages())
 def test_every_response_renders_without_leftover_placeholders(renderer, language):
     for name in load_responses():
         arguments = CATALOG_ARGUMENTS.get(name, {"language_name": "X", "length": 20000, "max_characters": 1000})
@@ -67,7 +68,9 @@ def test_did_you_mean_offers_the_intents_and_something_else(renderer):
 def test_an_unsupported_language_is_answered_in_english_and_japanese(renderer):
     text = renderer.render("utter_unsupported_language", "vi")["text"]
     assert "Please write in one of these languages" in text
-    assert "日本語" in text and "Tiếng Việt" in text and "English" in text
+    for code in shipped_languages():  # each in its own name (Babel's display names)
+        assert autonym(code) in text, code
+    assert "ไทย" in text and "한국어" in text and "नेपाली" in text and "Português" in text
     japanese_part = text.split("\n\n")[1]
     assert japanese_part != text.split("\n\n")[0]
 
@@ -106,3 +109,9 @@ def test_ssw_field_check(renderer):
     text = renderer.render("utter_ssw_field_check", "en", {"field_id": "food_service"})["text"]
     assert "Food service (restaurants) (外食業) is one of the Specified Skilled Worker fields" in text
     assert "JFT-Basic or JLPT N4 or above" in text and "Type 2 is also possible" in text
+
+
+def test_a_language_change_is_announced_to_the_widget(renderer):
+    changed = renderer.render("utter_language_changed", "ja-easy", {"language_name": "やさしい日本語"})
+    assert changed["custom"] == {"language": "ja-easy"}
+    assert "custom" not in renderer.render("utter_greet", "ja-easy")

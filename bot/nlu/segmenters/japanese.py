@@ -3,6 +3,7 @@ that ships inside its wheel (the `unidic` package would download one)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.nlu.segmenters import Segment
@@ -35,6 +36,20 @@ def _base_form(word) -> str | None:
     return base if base and base != "*" else None
 
 
-def readings(text: str) -> list[tuple[str, str | None]]:
-    """(surface, katakana reading) per morpheme; used for furigana."""
-    return [(word.surface, getattr(word.feature, "kana", None)) for word in _tagger()(text)]
+@dataclass(frozen=True)
+class Reading:
+    surface: str
+    katakana: str | None
+    part_of_speech: tuple[str, str]  # UniDic pos1, pos2: ("接尾辞", "名詞的"), ("名詞", "数詞")
+
+
+def readings(text: str) -> list[Reading]:
+    """Each morpheme with its katakana reading and part of speech; used for furigana."""
+    return [
+        Reading(
+            word.surface,
+            getattr(word.feature, "kana", None),
+            (getattr(word.feature, "pos1", ""), getattr(word.feature, "pos2", "")),
+        )
+        for word in _tagger()(text)
+    ]

@@ -245,7 +245,7 @@ def draw_chart(results: list[LanguageResult], path: Path) -> None:
         ("macro-F1", [r.macro_f1 for r in results]),
         ("language-ID (long enough)", [r.langid_long for r in results]),
     ]
-    figure, axes = plt.subplots(figsize=(11, 4.5))
+    figure, axes = plt.subplots(figsize=(11, 5))
     width = 0.27
     positions = range(len(results))
     for offset, (label, values) in enumerate(measures):
@@ -256,7 +256,7 @@ def draw_chart(results: list[LanguageResult], path: Path) -> None:
     axes.set_ylim(0.6, 1.0)
     axes.set_ylabel("on the held-out set")
     axes.set_title("NLU per language (make eval)")
-    axes.legend(loc="lower left", fontsize="small", ncol=2)
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), fontsize="small", ncol=5, frameon=False)
     figure.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(path, dpi=110)

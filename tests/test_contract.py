@@ -8,7 +8,7 @@ import pytest
 import yaml
 from rasa.shared.nlu.training_data.loading import load_data
 
-from bot.contract import CONTRACT_INTENTS, CONTRACT_LANGUAGES
+from bot.contract import CONTRACT_INTENTS, CONTRACT_LANGUAGES, PLAIN_JAPANESE
 from bot.i18n.languages import shipped_languages
 from bot.settings import PROJECT_DIR
 
@@ -30,11 +30,18 @@ def test_every_contract_intent_is_in_the_domain():
     assert set(CONTRACT_INTENTS) <= domain_intents()
 
 
+def training_data_of(code: str) -> Path:
+    """A language's folder; plain Japanese is learner-style Japanese in ja/."""
+    if code == PLAIN_JAPANESE:
+        return PROJECT_DIR / "data" / "nlu" / "ja" / "plain_japanese.yml"
+    return PROJECT_DIR / "data" / "nlu" / code
+
+
 @pytest.mark.parametrize("language", shipped_languages())
 def test_every_contract_intent_has_enough_examples(language):
-    folder = PROJECT_DIR / "data" / "nlu" / language
-    assert folder.is_dir(), f"{language} ships a catalog but has no training data in {folder}"
-    counts = Counter(example.get("intent") for example in load_data(str(folder)).training_examples)
+    source = training_data_of(language)
+    assert source.exists(), f"{language} ships a catalog but has no training data in {source}"
+    counts = Counter(example.get("intent") for example in load_data(str(source)).training_examples)
     thin = {intent: counts[intent] for intent in CONTRACT_INTENTS if counts[intent] < MIN_EXAMPLES}
     assert not thin, f"{language}: fewer than {MIN_EXAMPLES} examples: {thin}"
 

@@ -128,7 +128,9 @@ def _discounted_for_mixed_scripts(detection: Detection, counts) -> Detection:
         group = "cjk" if script in ("kana", "han") else script
         groups[group] = groups.get(group, 0) + count
     share = max(groups.values()) / sum(groups.values())
-    return Detection(detection.language, detection.score * share, detection.method)
+    # Squared: "which fields 特定技能で働けますか" (52 % kana/kanji) must not
+    # count as reliable Japanese; "SSWのビザについて教えて" (82 %) still does.
+    return Detection(detection.language, detection.score * share**2, detection.method)
 
 
 def _blend(language: str, opinions: list[Probabilities], own: Probabilities | None) -> float:

@@ -11,8 +11,6 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-import joblib
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
@@ -21,6 +19,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.language_detection import LanguageDetector
+from bot.nlu.persisted_estimator import PersistedEstimatorComponent
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +27,6 @@ LANGUAGE = "language"
 LANGUAGE_SCORE = "language_score"
 # Whether the model was trained on the detected language (it understands it).
 LANGUAGE_UNDERSTOOD = "language_understood"
-_MODEL_FILE = "language_classifier.joblib"
 
 
 def labelled_language(message: Message) -> str | None:
@@ -68,7 +66,10 @@ def as_probability_function(classifier):
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=True)
-class LanguageIdentifier(GraphComponent):
+class LanguageIdentifier(PersistedEstimatorComponent):
+    estimator_file = "language_classifier.joblib"
+    missing_message = "No trained language classifier in the model; using the packaged models alone."
+
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         return {"ngram_range": [1, 4], "regularisation_inverse": 10.0}
@@ -84,39 +85,9 @@ class LanguageIdentifier(GraphComponent):
         resource: Resource,
         classifier=None,
     ) -> None:
-        self._config = config
-        self._model_storage = model_storage
-        self._resource = resource
-        self._classifier = classifier
+        super().__init__(config, model_storage, resource, classifier)
         self._detector = LanguageDetector(as_probability_function(classifier))
         self._trained_languages = frozenset(classifier.classes_) if classifier else frozenset()
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> LanguageIdentifier:
-        return cls(config, model_storage, resource)
-
-    @classmethod
-    def load(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> LanguageIdentifier:
-        try:
-            with model_storage.read_from(resource) as directory:
-                classifier = joblib.load(directory / _MODEL_FILE)
-        except (ValueError, FileNotFoundError):
-            logger.warning("No trained language classifier in the model; using fastText alone.")
-            classifier = None
-        return cls(config, model_storage, resource, classifier)
 
     def train(self, training_data: TrainingData) -> Resource:
         labelled = [
@@ -128,10 +99,7 @@ class LanguageIdentifier(GraphComponent):
             logger.warning("Fewer than two labelled languages; not training a classifier.")
             return self._resource
         texts, labels = zip(*labelled, strict=True)
-        classifier = train_classifier(list(texts), list(labels), self._config)
-        with self._model_storage.write_to(self._resource) as directory:
-            joblib.dump(classifier, directory / _MODEL_FILE)
-        return self._resource
+        return self._persist(train_classifier(list(texts), list(labels), self._config))
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         # Training examples carry their true language; tokenization follows it.

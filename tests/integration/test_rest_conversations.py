@@ -65,7 +65,7 @@ CONVERSATIONS = {
     ],
     "ko": [
         ("안녕하세요", "utter_greet"),
-        ("특정기능 비자로 일할 수 있는 분야가 뭐예요?", "utter_ask_ssw_fields"),
+        ("특정기능으로 일할 수 있는 업종은 뭐가 있어요?", "utter_ask_ssw_fields"),
         ("도쿄에서 일자리를 어떻게 찾을 수 있나요?", "utter_ask_job_search"),
         ("감사합니다", "utter_thank"),
     ],

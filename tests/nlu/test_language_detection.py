@@ -66,3 +66,10 @@ def test_mixed_scripts_lower_the_score(detector):
     mixed = detector.detect("特定技能 visa là gì vậy")
     assert japanese.score == 1.0
     assert mixed.score < 0.8 * japanese.score
+
+
+def test_a_message_half_in_two_scripts_is_not_reliable_but_loanwords_are_fine(detector):
+    half = "which fields 特定技能で働けますか"
+    loanword = "SSWのビザについて教えてください"
+    assert not is_reliable(half, detector.detect(half).score)
+    assert is_reliable(loanword, detector.detect(loanword).score)

@@ -81,3 +81,8 @@ def test_fold_keeps_marks_of_other_scripts():
 def test_empty_text_gives_no_tokens(tokenizer):
     assert tokens_of(tokenizer, "", "en") == []
     assert tokens_of(tokenizer, "   ", None) == []
+
+
+def test_japanese_terms_in_chinese_stay_whole(tokenizer):
+    texts = [text for text, _, _ in tokens_of(tokenizer, "我们想招介护人员", "zh")]
+    assert "介护" in texts

@@ -6,6 +6,21 @@ from functools import lru_cache
 
 from bot.nlu.segmenters import Segment
 
+# Japanese terms Chinese speakers in Japan write as they are; jieba's general
+# dictionary glues them to their neighbours (招介护 → 招|介护 with this list).
+DOMAIN_WORDS = (
+    "介护",
+    "介護",
+    "特定技能",
+    "技能实习",
+    "在留资格",
+    "外食业",
+    "建设业",
+    "登录支援机关",
+    "留学生",
+    "打工",
+)
+
 
 @lru_cache(maxsize=1)
 def _jieba():
@@ -14,6 +29,8 @@ def _jieba():
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
+    for word in DOMAIN_WORDS:
+        jieba.add_word(word)
     return jieba
 
 

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from bot.nlu.segmenters.japanese import Reading, readings
+from bot.nlu.text_forms import to_hiragana
 
 # UniDic reads 日本 as ニッポン; everyday Japanese (日本語, 日本人) says にほん.
 READING_OVERRIDES = {"日本": "にほん"}
@@ -22,10 +23,6 @@ class Ruby:
 
 def _has_kanji(text: str) -> bool:
     return any("\u4e00" <= char <= "\u9fff" or char == "々" for char in text)
-
-
-def to_hiragana(katakana: str) -> str:
-    return "".join(chr(ord(char) - 0x60) if "ァ" <= char <= "ヶ" else char for char in katakana)
 
 
 def _usual_reading(morpheme: Reading, previous: Reading | None) -> str:

@@ -20,7 +20,8 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.persisted_estimator import PersistedEstimatorComponent
-from bot.nlu.text_forms import fold, normalise
+from bot.nlu.segmenters import japanese
+from bot.nlu.text_forms import fold, normalise, to_hiragana
 
 _TOKENS = TOKENS_NAMES[TEXT]
 
@@ -33,7 +34,13 @@ def words_of(message: Message) -> str:
 
 
 def characters_of(message: Message) -> str:
-    return fold(normalise(message.get(TEXT) or ""))
+    """The folded text; for Japanese, followed by its reading in hiragana, so
+    that a learner's かいご meets the 介護 of the training data."""
+    text = fold(normalise(message.get(TEXT) or ""))
+    if message.get("language") != "ja":
+        return text
+    reading = "".join(to_hiragana(r.katakana) for r in japanese.readings(text) if r.katakana and r.katakana != "*")
+    return f"{text} {reading}"
 
 
 def _features(config: dict[str, Any]):

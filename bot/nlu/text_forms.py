@@ -27,3 +27,7 @@ def fold(text: str) -> str:
         base_is_latin = char.isascii()
         kept.append(char)
     return unicodedata.normalize("NFC", "".join(kept))
+
+
+def to_hiragana(katakana: str) -> str:
+    return "".join(chr(ord(char) - 0x60) if "ァ" <= char <= "ヶ" else char for char in katakana)

@@ -62,3 +62,12 @@ def test_a_model_without_a_classifier_leaves_messages_alone(default_model_storag
     message = Message({TEXT: "hello"})
     loaded.process([message])
     assert message.get(INTENT) is None
+
+
+def test_japanese_is_read_in_hiragana_too_so_kana_meets_kanji():
+    from bot.nlu.ngram_intent_classifier import characters_of
+
+    kanji = characters_of(Message({TEXT: "介護の仕事", "language": "ja"}))
+    kana = characters_of(Message({TEXT: "かいごのしごと", "language": "ja"}))
+    assert kanji.endswith("かいごのしごと") and kana.endswith("かいごのしごと")
+    assert characters_of(Message({TEXT: "Nursing care", "language": "en"})) == "nursing care"

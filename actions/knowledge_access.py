@@ -30,11 +30,12 @@ def program_index() -> ProgramIndex:
     global _index
     current = catalog()
     if _index is None or _index[0] is not current:
-        index = ProgramIndex(
-            current.programs, extra_names=translated_names(current.programs), strategies=strategy_names()
-        )
-        _index = (current, index)
+        _index = (current, build_program_index(current.programs))
     return _index[1]
+
+
+def build_program_index(programs: tuple[Program, ...]) -> ProgramIndex:
+    return ProgramIndex(programs, extra_names=translated_names(programs), strategies=strategy_names())
 
 
 def translated_names(programs: tuple[Program, ...]) -> dict[str, list[str]]:

@@ -35,4 +35,7 @@ def entity_values(tracker: Tracker, entity: str, allowed: Iterable[str] | None =
     """The entity's values in the last message; with `allowed`, only those codes
     (the model sometimes returns a span its synonym table does not map)."""
     values = [str(value) for value in tracker.get_latest_entity_values(entity)]
-    return values if allowed is None else [value for value in values if value in set(allowed)]
+    if allowed is None:
+        return values
+    allowed = set(allowed)
+    return [value for value in values if value in allowed]

@@ -209,15 +209,13 @@ async def evaluate_retrieval(agent) -> None:
     """Program search as the assistant runs it: the model's entities, then the index."""
     import yaml
 
-    from actions.knowledge_access import translated_names
-    from bot.kb.catalog import load_catalog, strategy_names
-    from bot.kb.search import ProgramIndex
+    from actions.knowledge_access import build_program_index
+    from bot.kb.catalog import load_catalog
 
     if not RETRIEVAL_SET.exists():
         return
     queries = yaml.safe_load(RETRIEVAL_SET.read_text(encoding="utf-8"))
-    programs = load_catalog().programs
-    index = ProgramIndex(programs, extra_names=translated_names(programs), strategies=strategy_names())
+    index = build_program_index(load_catalog().programs)
     outcomes: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
     for query in queries:
         parsed = await agent.parse_message(query["query"])

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from babel.support import NullTranslations, Translations
 
-from bot.i18n.languages import LOCALES_DIR, catalog_directory, shipped_languages
+from bot.i18n.languages import LOCALES_DIR, catalog_directory, gettext_name, shipped_languages
 
 
 class CatalogsNotCompiled(RuntimeError):
@@ -26,7 +26,7 @@ class Catalogs:
             if not compiled.exists():
                 raise CatalogsNotCompiled(f"{compiled} is missing: run `make catalogs` (pybabel compile).")
             self._translations[language] = Translations.load(
-                str(locales_dir), locales=[language.replace("-", "_")], domain="messages"
+                str(locales_dir), locales=[gettext_name(language)], domain="messages"
             )
 
     @property

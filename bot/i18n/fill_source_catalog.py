@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 from babel.messages.pofile import read_po, write_po
 
-from bot.i18n.languages import LOCALES_DIR, SOURCE_LANGUAGE
+from bot.i18n.languages import SOURCE_LANGUAGE, catalog_directory
 from bot.kb.catalog import CATALOG_DIR
 
 
@@ -25,7 +25,7 @@ def official_japanese_names() -> dict[str, str]:
 
 
 def fill(language: str, translation_of) -> None:
-    path: Path = LOCALES_DIR / language / "LC_MESSAGES" / "messages.po"
+    path: Path = catalog_directory(language) / "messages.po"
     with path.open("rb") as handle:
         catalog = read_po(handle, locale=language)
     for message in catalog:

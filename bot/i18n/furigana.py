@@ -85,7 +85,7 @@ def ruby(text: str) -> list[Ruby]:
         if start > position:  # spaces the tagger skipped
             pieces.append(Ruby(text[position:start]))
         position = start + len(surface) if start >= 0 else position
-        if _has_kanji(surface) and morpheme.katakana and morpheme.katakana != "*":
+        if _has_kanji(surface) and morpheme.katakana:
             pieces += _split_okurigana(surface, _usual_reading(morpheme, previous))
         else:
             pieces.append(Ruby(surface))

@@ -16,15 +16,19 @@ SOURCE_LANGUAGE = "en"
 @cache
 def shipped_languages(locales_dir: Path = LOCALES_DIR) -> tuple[str, ...]:
     """Languages with a message catalog, in the contract's order."""
-    # Directories are gettext locale names: plain Japanese lives in ja_easy/.
-    present = {path.parent.parent.name.replace("_", "-") for path in locales_dir.glob("*/LC_MESSAGES/messages.po")}
-    ordered = [code for code in (*CONTRACT_LANGUAGES, PLAIN_JAPANESE) if code in present]
+    present = {path.parent.parent.name for path in locales_dir.glob("*/LC_MESSAGES/messages.po")}
+    ordered = [code for code in (*CONTRACT_LANGUAGES, PLAIN_JAPANESE) if gettext_name(code) in present]
     return tuple(ordered)
 
 
+def gettext_name(code: str) -> str:
+    """Our code as gettext names its catalog directory: 'ja-easy' -> 'ja_easy'."""
+    return code.replace("-", "_")
+
+
 def catalog_directory(code: str, locales_dir: Path = LOCALES_DIR) -> Path:
-    """locales/<gettext name>/LC_MESSAGES: 'ja-easy' lives in ja_easy/."""
-    return locales_dir / code.replace("-", "_") / "LC_MESSAGES"
+    """locales/<gettext name>/LC_MESSAGES."""
+    return locales_dir / gettext_name(code) / "LC_MESSAGES"
 
 
 def babel_locale(code: str) -> Locale:

@@ -39,7 +39,7 @@ def characters_of(message: Message) -> str:
     text = fold(normalise(message.get(TEXT) or ""))
     if message.get("language") != "ja":
         return text
-    reading = "".join(to_hiragana(r.katakana) for r in japanese.readings(text) if r.katakana and r.katakana != "*")
+    reading = "".join(to_hiragana(morpheme.katakana) for morpheme in japanese.readings(text) if morpheme.katakana)
     return f"{text} {reading}"
 
 

@@ -9,6 +9,7 @@ import logging
 from sanic import Sanic, response
 from sanic.request import Request
 
+from bot.contract import base_language
 from bot.domain_responses import load_responses
 from bot.i18n.catalog import Catalogs
 from bot.i18n.furigana import ruby_html
@@ -64,7 +65,7 @@ def create_app(settings: Settings, name: str = "assistant_web") -> Sanic:
 def language_options(catalogs: Catalogs) -> str:
     """The widget's language menu: every shipped language in its own name."""
     return "\n".join(
-        f'<option value="{code}" lang="{code.split("-")[0]}">{html.escape(autonym(code))}</option>'
+        f'<option value="{code}" lang="{base_language(code)}">{html.escape(autonym(code))}</option>'
         for code in catalogs.languages
     )
 

@@ -11,7 +11,7 @@ from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
 from bot.contract import CONTRACT_LANGUAGES, PLAIN_JAPANESE
-from bot.i18n.languages import catalog_directory, shipped_languages
+from bot.i18n.languages import catalog_directory, gettext_name, shipped_languages
 from bot.settings import PROJECT_DIR
 
 PHONE_NUMBER = re.compile(r"\d{2,4}[-‐ー－]\d{2,4}[-‐ー－]\d{3,4}")
@@ -33,7 +33,7 @@ def source_messages() -> set[tuple[str, str]]:
 
 def load_catalog(language):
     with (catalog_directory(language) / "messages.po").open("rb") as handle:
-        return read_po(handle, locale=language.replace("-", "_"))
+        return read_po(handle, locale=gettext_name(language))
 
 
 def fields(text: str) -> set[str]:

@@ -36,6 +36,11 @@ def _base_form(word) -> str | None:
     return base if base and base != "*" else None
 
 
+def _reading(word) -> str | None:
+    kana = getattr(word.feature, "kana", None)
+    return kana if kana and kana != "*" else None
+
+
 @dataclass(frozen=True)
 class Reading:
     surface: str
@@ -44,11 +49,12 @@ class Reading:
 
 
 def readings(text: str) -> list[Reading]:
-    """Each morpheme with its katakana reading and part of speech; used for furigana."""
+    """Each morpheme with its katakana reading (None where UniDic has none, "*")
+    and part of speech; for furigana and the intent features of Japanese."""
     return [
         Reading(
             word.surface,
-            getattr(word.feature, "kana", None),
+            _reading(word),
             (getattr(word.feature, "pos1", ""), getattr(word.feature, "pos2", "")),
         )
         for word in _tagger()(text)

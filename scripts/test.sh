@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 bin=.venv/bin
 export PYTHONPATH=$PWD RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
 mkdir -p test-artifacts
+# endpoints.yml reads these; without them `rasa test` makes a file literally named "${TRACKER_DB_PATH}"
+export TRACKER_DB_PATH=$PWD/test-artifacts/rasa-test-tracker.db
 
 step() { printf '\n== %s\n' "$*"; }
 

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -24,7 +24,11 @@ def database_url() -> str:
 def engine_for(url: str) -> Engine:
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        return create_engine(url, future=True, connect_args={"check_same_thread": False})
+        # Three processes share the file: readers never block the writer (WAL), and a
+        # writer waits for another's short transaction instead of failing at once.
+        engine = create_engine(url, future=True, connect_args={"check_same_thread": False, "timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
     return create_engine(url, future=True, pool_pre_ping=True)
 
 
@@ -45,3 +49,10 @@ def upgrade_schema(url: str | None = None) -> None:
     config.set_main_option("script_location", str(PROJECT_DIR / "migrations"))
     config.attributes["connection_url"] = url or database_url()
     command.upgrade(config, "head")
+
+
+def _sqlite_pragmas(connection, _record) -> None:
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()

@@ -4,6 +4,7 @@ and the benchmark, so all three run the assistant the same way."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import signal
 import subprocess
@@ -30,6 +31,7 @@ def environment(settings: Settings) -> dict[str, str]:
         NLG_ENDPOINT_URL=env.get("NLG_ENDPOINT_URL", f"{settings.web_url}/nlg"),
         TRACKER_DB_PATH=env.get("TRACKER_DB_PATH", str(settings.var_dir / "tracker.db")),
         DATABASE_URL=settings.database,
+        VAR_DIR=str(settings.var_dir),
         RASA_PORT=str(settings.rasa_port),
         ACTION_PORT=str(settings.action_port),
         WEB_PORT=str(settings.web_port),
@@ -79,10 +81,15 @@ class Services:
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
 
     def start(self, timeout: float = 180.0) -> None:
+        from bot.booking.store import BookingStore
         from bot.kb.loader import prepare_database
 
         env = environment(self.settings)
         prepare_database(self.settings.database)  # schema and catalog before anyone reads them
+        bookings = BookingStore(self.settings.database)
+        now = dt.datetime.now(dt.timezone.utc)
+        bookings.sync_staff(now)  # counselors and their slots
+        bookings.purge_expired(now)
         log_dir = self.log_dir or self.settings.var_dir / "logs"
         log_dir.mkdir(parents=True, exist_ok=True)
         for name, command in commands(self.settings).items():

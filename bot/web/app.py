@@ -1,14 +1,17 @@
-"""The project's web service: Rasa's NLG endpoint, the demo chat page and the
-furigana the page shows over kanji in plain Japanese."""
+"""The project's web service: Rasa's NLG endpoint, the demo chat page, the
+furigana the page shows over kanji in plain Japanese, and bookings' calendar files."""
 
 from __future__ import annotations
 
+import asyncio
 import html
 import logging
 
 from sanic import Sanic, response
 from sanic.request import Request
 
+from bot.booking.links import token_matches
+from bot.booking.store import BookingStore
 from bot.contract import base_language
 from bot.domain_responses import load_responses
 from bot.i18n.catalog import Catalogs
@@ -17,6 +20,7 @@ from bot.i18n.languages import autonym
 from bot.kb.knowledge import Knowledge
 from bot.kb.repository import CatalogRepository
 from bot.settings import PROJECT_DIR, Settings
+from bot.web.booking_views import calendar_file
 from bot.web.nlg import ResponseRenderer, conversation_language
 
 logger = logging.getLogger(__name__)
@@ -29,7 +33,9 @@ def create_app(settings: Settings, name: str = "assistant_web") -> Sanic:
     app.config.FALLBACK_ERROR_FORMAT = "json"  # errors as JSON, never an HTML traceback
     catalogs = Catalogs()
     repository = CatalogRepository(settings.database)
-    renderer = ResponseRenderer(load_responses(), catalogs, Knowledge(), repository.catalog)
+    knowledge = Knowledge()
+    renderer = ResponseRenderer(load_responses(), catalogs, knowledge, repository.catalog)
+    bookings = BookingStore(settings.database)
 
     @app.post("/nlg")
     async def nlg(request: Request):
@@ -50,6 +56,23 @@ def create_app(settings: Settings, name: str = "assistant_web") -> Sanic:
             reason = f'send {{"text": ...}} of at most {MAX_FURIGANA_CHARACTERS} characters'
             return response.json({"error": reason}, 400)
         return response.json({"html": ruby_html(text)})
+
+    @app.get("/bookings/<file_name>")
+    async def booking_calendar(request: Request, file_name: str):
+        """A booking's .ics, for whoever holds the signed link the assistant gave."""
+        reference = file_name.removesuffix(".ics")
+        booking = None
+        if file_name.endswith(".ics") and token_matches(reference, request.args.get("token", "")):
+            booking = await asyncio.to_thread(bookings.by_reference, reference)
+        if booking is None:
+            return response.json({"error": "no such calendar file"}, 404)  # same answer for a bad token
+        body = calendar_file(
+            booking,
+            lambda key, **values: renderer.string(key, booking.language, **values),
+            knowledge.facts["center_url"].value,
+        )
+        headers = {"Content-Disposition": f'attachment; filename="{reference}.ics"', "Cache-Control": "no-store"}
+        return response.raw(body, content_type="text/calendar; charset=utf-8", headers=headers)
 
     @app.get("/")
     async def index(_: Request):

@@ -25,6 +25,8 @@ from bot.i18n.policy import DEFAULT_LANGUAGE
 from bot.i18n.strings import source_strings
 from bot.kb.catalog import Catalog
 from bot.kb.knowledge import Knowledge
+from bot.web.booking_views import ARGUMENTS as BOOKING_ARGUMENTS
+from bot.web.booking_views import BookingViews
 from bot.web.catalog_views import ARGUMENTS as CATALOG_ARGUMENTS
 from bot.web.catalog_views import CatalogViews
 
@@ -33,7 +35,7 @@ logger = logging.getLogger(__name__)
 # Responses for a reader whose language we do not speak: said in these at once.
 MULTILINGUAL_RESPONSES = {"utter_unsupported_language": ("en", "ja")}
 # Arguments an action may pass to fill a placeholder (anything else is ignored).
-ARGUMENT_PLACEHOLDERS = frozenset({"language_name", "length", "max_characters"})
+ARGUMENT_PLACEHOLDERS = frozenset({"language_name", "length", "max_characters", "retention_days", "horizon_days"})
 # The last "did you mean" button: none of these, ask me to rephrase.
 SOMETHING_ELSE = ("utter_something_else", "/nlu_fallback")
 # Responses that announce a new conversation language to the widget.
@@ -81,7 +83,8 @@ class ResponseRenderer:
     def _render_in(self, name: str, response: dict, language: str, arguments: Mapping[str, Any]):
         source = response.get("text") or ""
         catalog_values, catalog_buttons, catalog_sources = self._catalog_view(language, arguments)
-        values = {**self._values(placeholders(source), language, arguments), **catalog_values}
+        booking_values, booking_buttons = self._booking_view(language, arguments)
+        values = {**self._values(placeholders(source), language, arguments), **catalog_values, **booking_values}
         translated = self._catalogs.translate(language, name, source)
         try:
             text = translated.format_map(_KeepMissing(values))
@@ -90,7 +93,7 @@ class ResponseRenderer:
             text = source.format_map(_KeepMissing(values))
         text = _BLANK_LINES.sub("\n", text).strip()
         footer = self._footer(name, placeholders(source), language, catalog_sources)
-        buttons = self._buttons(name, response, language, arguments) + catalog_buttons
+        buttons = self._buttons(name, response, language, arguments) + catalog_buttons + booking_buttons
         return (f"{text}\n\n{footer}" if footer else text), buttons
 
     def _catalog_view(self, language: str, arguments: Mapping[str, Any]):
@@ -103,6 +106,11 @@ class ResponseRenderer:
             lambda key, **values: self._string(key, language, **values),
         )
         return views.values(arguments)
+
+    def _booking_view(self, language: str, arguments: Mapping[str, Any]) -> tuple[dict[str, str], list[dict]]:
+        if not BOOKING_ARGUMENTS & set(arguments):
+            return {}, []
+        return BookingViews(language, lambda key, **values: self._string(key, language, **values)).values(arguments)
 
     def _values(self, names: set[str], language: str, arguments: Mapping[str, Any]) -> dict[str, str]:
         values: dict[str, str] = {}
@@ -134,6 +142,10 @@ class ResponseRenderer:
             as_of = self._knowledge.facts["as_of"]
             lines.append(self._string("as_of_line", language, as_of=format_value(as_of.type, as_of.value, language)))
         return "\n".join(lines)
+
+    def string(self, key: str, language: str, **values: str) -> str:
+        """A sentence of locales/strings.yml in `language`, filled."""
+        return self._string(key, language, **values)
 
     def _string(self, key: str, language: str, **values: str) -> str:
         return self._catalogs.translate(language, key, source_strings()[key]).format_map(_KeepMissing(values))

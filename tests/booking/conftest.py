@@ -38,12 +38,16 @@ def database_url(request, tmp_path):
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path / 'bookings.db'}"
     else:
-        server = request.getfixturevalue("postgres_url")
-        name = f"bookings_{uuid.uuid4().hex[:12]}"
-        engine = create_engine(server, isolation_level="AUTOCOMMIT", future=True)
-        with engine.connect() as connection:
-            connection.execute(text(f"CREATE DATABASE {name}"))
-        engine.dispose()
-        url = server.rsplit("/", 1)[0] + f"/{name}"
+        url = fresh_postgres_database(request.getfixturevalue("postgres_url"))
     upgrade_schema(url)
     return url
+
+
+def fresh_postgres_database(server_url: str) -> str:
+    """A new, empty database on the test server; its URL."""
+    name = f"bookings_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(server_url, isolation_level="AUTOCOMMIT", future=True)
+    with engine.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {name}"))
+    engine.dispose()
+    return server_url.rsplit("/", 1)[0] + f"/{name}"

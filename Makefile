@@ -24,7 +24,11 @@ $(BIN)/.installed: requirements.lock
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements.lock
 	touch $@
 
-install: $(BIN)/.installed  ## virtual environment from the lock file
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(BIN)/.installed node_modules/.installed  ## virtual environment and the widget's npm packages, from the lock files
 
 lock:  ## re-resolve pyproject.toml into requirements.lock (needs the network)
 	$(BIN)/pip install --quiet uv==0.13.8

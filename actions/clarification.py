@@ -34,6 +34,16 @@ def likely_intents(ranking: list[dict[str, Any]]) -> list[str]:
     ][:MAX_CHOICES]
 
 
+def misunderstood_twice(tracker: Tracker) -> bool:
+    """The last two user messages were both not understood."""
+    intents = [
+        ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+        for event in tracker.events
+        if event.get("event") == "user"
+    ]
+    return intents[-2:] == ["nlu_fallback", "nlu_fallback"]
+
+
 class ActionClarify(Action):
     def name(self) -> str:
         return "action_clarify"
@@ -41,6 +51,9 @@ class ActionClarify(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        if misunderstood_twice(tracker):
+            dispatcher.utter_message(response="utter_handoff_offer")  # a person may help where the model cannot
+            return []
         choices = likely_intents((tracker.latest_message or {}).get("intent_ranking") or [])
         if choices:
             dispatcher.utter_message(response="utter_did_you_mean", intent_choices=choices)

@@ -23,6 +23,7 @@ def main() -> int:
     print(
         f"\nReady.\n"
         f"  Chat in your browser:  {settings.web_url}/\n"
+        f"  Counselors' console:   {settings.web_url}/console/  (accounts: python -m bot.console.cli create-account)\n"
         f"  REST channel:          POST {settings.rasa_url}/webhooks/rest/webhook\n"
         f"  Rasa HTTP API token:   {settings.auth_token}{token_note}\n"
         f"  Logs:                  {settings.var_dir / 'logs'}\n"

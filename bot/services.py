@@ -32,6 +32,8 @@ def environment(settings: Settings) -> dict[str, str]:
         TRACKER_DB_PATH=env.get("TRACKER_DB_PATH", str(settings.var_dir / "tracker.db")),
         DATABASE_URL=settings.database,
         VAR_DIR=str(settings.var_dir),
+        RASA_AUTH_TOKEN=settings.auth_token,  # the console calls Rasa's HTTP API; the browser never sees it
+        BIND_HOST=settings.host,
         RASA_PORT=str(settings.rasa_port),
         ACTION_PORT=str(settings.action_port),
         WEB_PORT=str(settings.web_port),

@@ -21,6 +21,16 @@ else
   echo "not installed and no root: those tests will be skipped, with the reason"
 fi
 
+step "Chromium for the browser tests (Debian's package; Playwright drives it)"
+if command -v chromium >/dev/null; then
+  echo "present"
+elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+    && echo "installed" || echo "could not install: the browser tests will be skipped, with the reason"
+else
+  echo "not installed and no root: the browser tests will be skipped, with the reason"
+fi
+
 step "lint (ruff)"
 $bin/ruff check bot actions tests scripts
 

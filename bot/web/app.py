@@ -12,8 +12,10 @@ from sanic.request import Request
 
 from bot.booking.links import token_matches
 from bot.booking.store import BookingStore
+from bot.console.web import console_blueprint
 from bot.contract import base_language
 from bot.domain_responses import load_responses
+from bot.handoff.console_routes import add_handoff_routes
 from bot.i18n.catalog import Catalogs
 from bot.i18n.furigana import ruby_html
 from bot.i18n.languages import autonym
@@ -22,9 +24,11 @@ from bot.kb.repository import CatalogRepository
 from bot.settings import PROJECT_DIR, Settings
 from bot.web.booking_views import calendar_file
 from bot.web.nlg import ResponseRenderer, conversation_language
+from bot.web.widget_labels import widget_labels_handler
 
 logger = logging.getLogger(__name__)
 STATIC_DIR = PROJECT_DIR / "bot" / "web" / "static"
+SOCKET_IO_CLIENT = PROJECT_DIR / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js"
 MAX_FURIGANA_CHARACTERS = 5000  # longer than any answer we send
 
 
@@ -74,6 +78,8 @@ def create_app(settings: Settings, name: str = "assistant_web") -> Sanic:
         headers = {"Content-Disposition": f'attachment; filename="{reference}.ics"', "Cache-Control": "no-store"}
         return response.raw(body, content_type="text/calendar; charset=utf-8", headers=headers)
 
+    app.add_route(widget_labels_handler(catalogs), "/api/widget-labels", methods=["GET"])
+
     @app.get("/")
     async def index(_: Request):
         page = (STATIC_DIR / "index.html").read_text(encoding="utf-8")
@@ -81,7 +87,14 @@ def create_app(settings: Settings, name: str = "assistant_web") -> Sanic:
             page.replace("__RASA_URL__", settings.rasa_url).replace("__LANGUAGE_OPTIONS__", language_options(catalogs))
         )
 
+    console = console_blueprint(settings)
+    welcome_back = lambda language: renderer.render("utter_handoff_returned", language)["text"]  # noqa: E731
+    add_handoff_routes(console, settings, welcome_back)  # before mounting: the blueprint's guard covers them
+    app.blueprint(console)
+
     app.static("/static", str(STATIC_DIR))
+    # the widget's browser packages, from npm (package-lock.json; `make install`)
+    app.static("/vendor/socket.io.min.js", str(SOCKET_IO_CLIENT), content_type="application/javascript")
     return app
 
 

@@ -3,7 +3,7 @@ language, from the gettext catalogs, with facts formatted for the reader and
 the sources of every answer shown under it.
 
 Rasa POSTs {"response", "arguments", "tracker", "channel"}; we answer
-{"text", "buttons"} (rasa/core/nlg/callback.py), plus {"custom": {"language"}}
+{"text", "buttons"} (rasa/core/nlg/callback.py), plus {"custom": {"data": {"language"}}}
 when the conversation's language changes, so a widget can follow (its menu,
 furigana for plain Japanese).
 """
@@ -35,11 +35,15 @@ logger = logging.getLogger(__name__)
 # Responses for a reader whose language we do not speak: said in these at once.
 MULTILINGUAL_RESPONSES = {"utter_unsupported_language": ("en", "ja")}
 # Arguments an action may pass to fill a placeholder (anything else is ignored).
-ARGUMENT_PLACEHOLDERS = frozenset({"language_name", "length", "max_characters", "retention_days", "horizon_days"})
+ARGUMENT_PLACEHOLDERS = frozenset(
+    {"language_name", "length", "max_characters", "retention_days", "horizon_days", "wait_minutes"}
+)
 # The last "did you mean" button: none of these, ask me to rephrase.
 SOMETHING_ELSE = ("utter_something_else", "/nlu_fallback")
 # Responses that announce a new conversation language to the widget.
 LANGUAGE_ANNOUNCEMENTS = frozenset({"utter_language_changed"})
+# Responses that change the widget's handoff state ("waiting for a counselor").
+HANDOFF_SIGNALS = {"utter_handoff_waiting": "waiting", "utter_handoff_returned": "ended"}
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
 
@@ -76,8 +80,12 @@ class ResponseRenderer:
         rendered = {each: self._render_in(name, response, each, arguments) for each in languages}
         _, buttons = rendered.get(language) or self._render_in(name, response, language, arguments)
         message = {"text": "\n\n".join(text for text, _ in rendered.values()), "buttons": buttons}
+        # Under "data": Rasa's socket.io output emits a custom payload's keys as
+        # emit() arguments, so anything else there crashes it (the widget reads both).
         if name in LANGUAGE_ANNOUNCEMENTS:
-            message["custom"] = {"language": language}
+            message["custom"] = {"data": {"language": language}}
+        if name in HANDOFF_SIGNALS:
+            message["custom"] = {"data": {"handoff": HANDOFF_SIGNALS[name]}}
         return message
 
     def _render_in(self, name: str, response: dict, language: str, arguments: Mapping[str, Any]):

@@ -42,3 +42,13 @@ def test_empty_and_wordless_input():
     emoji, _ = run(ActionExplainInputProblem(), tracker(text="🤷", intent="invalid_input", input_problem="no_words"))
     assert empty[0]["response"] == "utter_input_empty"
     assert emoji[0]["response"] == "utter_input_no_words"
+
+
+def test_a_second_misunderstanding_in_a_row_offers_a_person():
+    twice = tracker(intent="nlu_fallback", ranking=RANKING)
+    earlier = {"event": "user", "text": "asdf", "parse_data": {"intent": {"name": "nlu_fallback"}}}
+    twice.events.insert(0, earlier)
+    messages, _ = run(ActionClarify(), twice)
+    assert [m["response"] for m in messages] == ["utter_handoff_offer"]
+    once = tracker(intent="nlu_fallback", ranking=RANKING)
+    assert run(ActionClarify(), once)[0][0]["response"] != "utter_handoff_offer"

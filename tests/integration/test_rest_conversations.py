@@ -110,7 +110,7 @@ def test_plain_japanese_on_request_then_for_the_rest_of_the_conversation(servers
     conversation = Conversation(servers)
     conversation.texts("こんにちは")
     replies = conversation.say("やさしい日本語で話してください")
-    assert {"language": "ja-easy"} in [reply.get("custom") for reply in replies]  # the widget follows
+    assert {"data": {"language": "ja-easy"}} in [reply.get("custom") for reply in replies]  # the widget follows
     plain = expected("utter_ask_ssw_fields", "ja-easy")
     assert plain != expected("utter_ask_ssw_fields", "ja")
     assert conversation.texts("特定技能で働ける仕事の分野を教えてください") == plain

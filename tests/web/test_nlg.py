@@ -18,6 +18,18 @@ CATALOG_ARGUMENTS = {
 }
 
 
+SAMPLE_BOOKING = {
+    "reference": "K7M4-9QXT", "role": "employer", "topic": "visa", "language": "vi", "format": "online",
+    "starts_at": "2026-12-01T09:00:00+09:00", "ends_at": "2026-12-01T10:00:00+09:00", "counselor": "Sato",
+    "interpreter": False, "calendar_link": "http://localhost/x.ics", "name": "An", "contact": "an@example.com",
+}  # fmt: skip
+OTHER_ARGUMENTS = {
+    "language_name": "X", "length": 20000, "max_characters": 1000, "horizon_days": 14, "retention_days": 30,
+    "wait_minutes": 5,
+    "booking": SAMPLE_BOOKING,
+}  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def renderer(tmp_path_factory):
     catalog = load_catalog(write_catalog(tmp_path_factory.mktemp("catalog")))
@@ -34,7 +46,7 @@ def test_language_comes_from_the_slot():
 @pytest.mark.parametrize("language", shipped_languages())
 def test_every_response_renders_without_leftover_placeholders(renderer, language):
     for name in load_responses():
-        arguments = CATALOG_ARGUMENTS.get(name, {"language_name": "X", "length": 20000, "max_characters": 1000})
+        arguments = CATALOG_ARGUMENTS.get(name, OTHER_ARGUMENTS)
         rendered = renderer.render(name, language, arguments)
         assert rendered["text"] and "{" not in rendered["text"], name
 
@@ -113,5 +125,14 @@ def test_ssw_field_check(renderer):
 
 def test_a_language_change_is_announced_to_the_widget(renderer):
     changed = renderer.render("utter_language_changed", "ja-easy", {"language_name": "やさしい日本語"})
-    assert changed["custom"] == {"language": "ja-easy"}
+    assert changed["custom"] == {"data": {"language": "ja-easy"}}
     assert "custom" not in renderer.render("utter_greet", "ja-easy")
+
+
+@pytest.mark.parametrize(("language", "date"), [("en", "Tue, Dec 1"), ("ja", "12月1日(火)"), ("vi", "Th 3, 1 thg 12")])
+def test_a_booking_summary_shows_its_time_in_tokyo_for_the_reader(renderer, language, date):
+    rendered = renderer.render("utter_booking_done", language, {"booking": SAMPLE_BOOKING})
+    assert date in rendered["text"] and "K7M4-9QXT" in rendered["text"] and "an@example.com" in rendered["text"]
+    times = renderer.render("utter_booking_time_question", language, {"times": [SAMPLE_BOOKING["starts_at"]]})
+    assert times["buttons"][0]["payload"] == '/book_consultation{"booking_time": "2026-12-01T09:00:00+09:00"}'
+    assert date in times["buttons"][0]["title"]

@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge_access
 from bot.console.sessions import online_staff
+from bot.contract import base_language
 from bot.handoff.tickets import TicketStore
 from bot.i18n.languages import display_name
 from bot.settings import from_environment
@@ -38,7 +39,7 @@ class ActionRequestHuman(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         language = tracker.get_slot("language") or "ja"
-        language_name = display_name(language, language)
+        language_name = display_name(base_language(language), language)  # plain Japanese: "日本語"
         database = from_environment().database
         if not await asyncio.to_thread(online_staff, database, language):
             dispatcher.utter_message(response="utter_handoff_nobody", language_name=language_name)
@@ -49,7 +50,7 @@ class ActionRequestHuman(Action):
             tracker.sender_id,
             language,
             last_topic(tracker),
-            "asked",
+            "frustration" if (tracker.latest_message or {}).get("frustrated") else "asked",
             tracker.get_latest_input_channel() or "socketio",
             knowledge_access.now(),
         )

@@ -84,6 +84,7 @@ class Services:
 
     def start(self, timeout: float = 180.0) -> None:
         from bot.booking.store import BookingStore
+        from bot.handoff.messages import MessageStore
         from bot.kb.loader import prepare_database
 
         env = environment(self.settings)
@@ -92,6 +93,7 @@ class Services:
         now = dt.datetime.now(dt.timezone.utc)
         bookings.sync_staff(now)  # counselors and their slots
         bookings.purge_expired(now)
+        MessageStore(self.settings.database).purge_expired(now)  # messages left for counselors
         log_dir = self.log_dir or self.settings.var_dir / "logs"
         log_dir.mkdir(parents=True, exist_ok=True)
         for name, command in commands(self.settings).items():

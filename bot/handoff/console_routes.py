@@ -1,4 +1,4 @@
-"""The console's handoff and bookings pages, added to the `/console`
+"""The console's handoff, messages and bookings pages, added to the `/console`
 blueprint (so its guard covers them: staff only, CSRF on every POST).
 
 A counselor sees the queue (language, waiting time, topic, last messages),
@@ -20,6 +20,7 @@ from sanic.request import Request
 from bot.booking.staff import TOKYO
 from bot.booking.store import BookingStore
 from bot.console.web import field, render, staff_only
+from bot.handoff.messages import MessageStore
 from bot.handoff.rasa_api import RasaApi, RasaApiError
 from bot.handoff.tickets import CLOSED, TAKEN, Ticket, TicketStore
 from bot.settings import Settings
@@ -56,6 +57,7 @@ def add_handoff_routes(
     """`greeting(language)`: the assistant's welcome back, in that language."""
     tickets = TicketStore(settings.database)
     bookings = BookingStore(settings.database)
+    messages = MessageStore(settings.database)
     rasa = RasaApi(settings.rasa_url, settings.auth_token)
 
     async def queue_entries(languages: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -163,6 +165,20 @@ def add_handoff_routes(
     @staff_only
     async def close(request: Request, ticket_id: int):
         return await end(request, ticket_id, greet_back=False)
+
+    @bp.get("/messages")
+    @staff_only
+    async def messages_page(request: Request):
+        waiting = await asyncio.to_thread(messages.open_messages, request.ctx.staff.languages)
+        return render(request, "messages.html", staff=request.ctx.staff, messages=waiting, tz=TOKYO)
+
+    @bp.post("/messages/<message_id:int>/answered")
+    @staff_only
+    async def message_answered(request: Request, message_id: int):
+        done = await asyncio.to_thread(messages.mark_answered, message_id, request.ctx.staff.display_name, now())
+        if not done:
+            return response.text("This message was already marked as answered.", 409)
+        return response.redirect("/console/messages", status=303)
 
     @bp.get("/bookings")
     @staff_only

@@ -93,3 +93,17 @@ def test_with_nobody_online_a_booking_is_offered(servers):
     user = Conversation(servers)
     replies = user.say("Tôi muốn nói chuyện với nhân viên tư vấn ngay bây giờ", "vi")
     assert any(button["payload"] == "/book_consultation" for reply in replies for button in reply.get("buttons") or [])
+
+
+def test_with_nobody_online_a_message_can_be_left_with_consent(servers, expected):
+    from bot.handoff.messages import MessageStore
+
+    user = Conversation(servers)
+    replies = user.say("/request_human", "th")
+    assert "/leave_message" in [button["payload"] for reply in replies for button in reply.get("buttons") or []]
+    assert expected("utter_message_consent_question", "th").split("{")[0][:20] in user.texts("/leave_message", "th")
+    user.say("/affirm", "th")
+    user.say("อยากสอบถามเรื่องวีซ่าทักษะเฉพาะทางค่ะ", "th")
+    assert user.texts("somchai@example.com", "th") == expected("utter_message_left", "th")
+    left = [m for m in MessageStore(servers.database).open_messages(("th",)) if m.conversation_id == user.sender]
+    assert [(m.text, m.contact.value) for m in left] == [("อยากสอบถามเรื่องวีซ่าทักษะเฉพาะทางค่ะ", "somchai@example.com")]

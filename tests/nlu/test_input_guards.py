@@ -77,3 +77,24 @@ def test_unsupported_language_needs_a_reliable_detection():
     assert override_intent(long_korean) == UNSUPPORTED_LANGUAGE
     assert override_intent(short_french) is None
     assert override_intent(understood) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "frustrated"),
+    [
+        ("this bot is useless!!", True),
+        ("You don't understand anything", True),
+        ("役に立たないですね", True),
+        ("bạn không hiểu gì cả", True),
+        ("没用的东西", True),
+        ("walang kwenta naman to", True),
+        ("ไม่มีประโยชน์เลย", True),
+        ("is the seminar useful?", False),
+        ("the useless form field", False),  # about a thing, not the assistant: stays a question
+        ("business matching", False),
+        ("特定技能とは", False),
+    ],
+)
+def test_clear_frustration_asks_for_a_person(text, frustrated):
+    message = message_with(text=text, language="en", language_understood=True)
+    assert (override_intent(message) == "request_human") is frustrated

@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from actions import knowledge_access
 from bot.booking.store import BookingStore
+from bot.handoff.messages import MessageStore
 from bot.settings import from_environment
 
 T = TypeVar("T")
@@ -34,5 +35,6 @@ async def in_thread(work: Callable[..., T], *arguments) -> T:
     if time.monotonic() - _last_refresh > SLOT_REFRESH_SECONDS:
         await asyncio.to_thread(store().ensure_slots, now())
         await asyncio.to_thread(store().purge_expired, now())
+        await asyncio.to_thread(MessageStore(from_environment().database).purge_expired, now())
         _last_refresh = time.monotonic()
     return await asyncio.to_thread(work, *arguments)

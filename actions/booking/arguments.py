@@ -8,6 +8,7 @@ from typing import Any
 from actions.booking.reading import contact_of
 from bot.booking.availability import FreeTime
 from bot.booking.links import calendar_url
+from bot.booking.staff import TOKYO
 from bot.booking.store import Booking
 
 MAX_TIME_BUTTONS = 8
@@ -19,7 +20,7 @@ def time_choices(times: list[FreeTime], limit: int = MAX_TIME_BUTTONS) -> list[s
     chosen: list[FreeTime] = []
     per_day: dict = {}
     for free in times:
-        day = free.starts_at.date()
+        day = free.starts_at.astimezone(TOKYO).date()
         if per_day.get(day, 0) < 2:
             chosen.append(free)
             per_day[day] = per_day.get(day, 0) + 1

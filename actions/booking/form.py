@@ -16,7 +16,16 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.booking import access, arguments
 from actions.booking.asides import answer_aside, is_aside
-from actions.booking.reading import Turn, consultation_language, contact_of, contact_slot, meeting_format, role, topic
+from actions.booking.reading import (
+    Turn,
+    consultation_language,
+    contact_of,
+    contact_slot,
+    meeting_format,
+    proof,
+    role,
+    topic,
+)
 from actions.booking.times import offered_languages, read_time, when_from_slot
 from bot.booking.contact import Contact, parse_contact
 from bot.booking.names import parse_name
@@ -201,7 +210,7 @@ class ValidateBookingForm(Action):
             changes.update(booking_time=None, booking_when=None, booking_confirmed=None)
             return
         changes.update(
-            booking_confirmed=True, verified_reference=result.reference, verified_contact=contact_slot(contact)
+            booking_confirmed=True, verified_reference=result.reference, verified_contact=proof(contact, now)
         )
 
 

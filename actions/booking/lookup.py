@@ -8,21 +8,22 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from bot.booking.lexicon import mentions_change
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.booking import access, arguments
 from actions.booking.asides import answer_aside, is_aside
-from actions.booking.reading import Turn, contact_of, contact_slot
+from actions.booking.reading import Turn, contact_of, contact_slot, proof, proof_is_fresh
 from actions.booking.times import read_time, when_from_slot
 from bot.booking.contact import Contact, parse_contact
+from bot.booking.lexicon import mentions_change
 from bot.booking.reference import normalise_reference
 from bot.booking.store import CANCELLED, Booking, Taken
 
+# lookup_attempts is kept: three wrong pairs per conversation, not per try
 LOOKUP_SLOTS = (
-    "lookup_purpose", "lookup_reference", "lookup_contact", "lookup_attempts",
+    "lookup_purpose", "lookup_reference", "lookup_contact",
     "cancel_confirmed", "new_booking_time", "lookup_outcome", "booking_when", "booking_aside",
 )  # fmt: skip
 PURPOSES = ("check", "cancel", "reschedule")
@@ -54,8 +55,10 @@ class ValidateBookingLookupForm(Action):
 
         if requested is None:  # just started: a booking this conversation already proved it owns
             reference = normalise_reference(turn.text) if not turn.is_button else None
-            if slots.get("verified_reference") and reference in (None, slots["verified_reference"]):
-                changes.update(lookup_reference=slots["verified_reference"], lookup_contact=slots["verified_contact"])
+            proven = slots.get("verified_reference") and proof_is_fresh(slots.get("verified_contact"), access.now())
+            if proven and reference in (None, slots["verified_reference"]):
+                contact = contact_slot(contact_of(slots["verified_contact"]))
+                changes.update(lookup_reference=slots["verified_reference"], lookup_contact=contact)
             elif reference:
                 changes["lookup_reference"] = reference
         else:
@@ -106,14 +109,15 @@ class ValidateBookingLookupForm(Action):
             access.store().find, slots["lookup_reference"], contact_of(slots["lookup_contact"])
         )
         if booking is None:
-            attempts = int(slots.get("lookup_attempts") or 0) + 1
+            attempts = int(slots.get("lookup_attempts") or 0) + 1  # per conversation
             if attempts >= MAX_ATTEMPTS:
                 dispatcher.utter_message(response="utter_lookup_gave_up")
                 return "gave_up"
             dispatcher.utter_message(response="utter_lookup_not_found")
             changes.update(lookup_reference=None, lookup_contact=None, lookup_attempts=attempts)
             return None
-        changes.update(verified_reference=booking.reference, verified_contact=slots["lookup_contact"])
+        proven = proof(contact_of(slots["lookup_contact"]), access.now())
+        changes.update(verified_reference=booking.reference, verified_contact=proven)
         if booking.status == CANCELLED:
             return "already_cancelled" if slots.get("lookup_purpose") == "cancel" else "was_cancelled"
         return None
@@ -183,8 +187,11 @@ async def _aside(turn: Turn, dispatcher, tracker, domain) -> None:
 
 
 async def _booking(slots: dict[str, Any]) -> Booking | None:
-    contact = contact_of(slots.get("verified_contact") or slots.get("lookup_contact"))
-    reference = slots.get("verified_reference") or slots.get("lookup_reference")
+    """The booking this look-up is about (the one just proven, else the one proven earlier)."""
+    if slots.get("lookup_reference") and slots.get("lookup_contact"):
+        reference, contact = slots["lookup_reference"], contact_of(slots["lookup_contact"])
+    else:
+        reference, contact = slots.get("verified_reference"), contact_of(slots.get("verified_contact"))
     if not (contact and reference):
         return None
     return await access.in_thread(access.store().find, reference, contact)
@@ -241,4 +248,4 @@ class ActionBookingLookupEnded(Action):
             dispatcher.utter_message(response=response, booking=arguments.booked(booking))
         elif response == "utter_lookup_not_found":
             dispatcher.utter_message(response=response)
-        return [SlotSet(slot, None) for slot in LOOKUP_SLOTS] + [SlotSet("lookup_attempts", 0)]
+        return [SlotSet(slot, None) for slot in LOOKUP_SLOTS]

@@ -4,14 +4,16 @@ forms read answers the same way in every language."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
-from bot.booking.lexicon import find_format, find_role, is_stop
 from rasa_sdk import Tracker
 
 from actions.tracker_reading import original_user_text
 from bot.booking.contact import Contact
+from bot.booking.lexicon import find_format, find_role, is_stop
 from bot.contract import PLAIN_JAPANESE, base_language
 from bot.i18n.languages import autonym, display_name, normalise_code
 from bot.kb.catalog import AUDIENCES
@@ -27,6 +29,7 @@ TOPIC_BY_INTENT = {
     "ask_japanese_level": "japanese",
     "ask_program": "other", "ask_seminars": "other", "ask_cost": "other", "ask_navi_center": "other",
 }  # fmt: skip
+PROOF_MINUTES = 30
 SURE = 0.6  # an intent this confident is taken as what the user meant
 _WORD_EDGE = r"(?<!\w){}(?!\w)"
 
@@ -113,6 +116,20 @@ def contact_of(value: dict | None) -> Contact | None:
 
 def contact_slot(contact: Contact) -> dict[str, str]:
     return {"kind": contact.kind, "value": contact.value}
+
+
+def proof(contact: Contact, now: dt.datetime) -> dict[str, str]:
+    """A contact proven with its booking's reference, and when: the proof lasts
+    PROOF_MINUTES, so a shared computer's next user is asked again."""
+    return {**contact_slot(contact), "verified_at": now.isoformat()}
+
+
+def proof_is_fresh(value: Any, now: dt.datetime) -> bool:
+    try:
+        verified_at = dt.datetime.fromisoformat(value["verified_at"])
+    except (TypeError, KeyError, ValueError):
+        return False
+    return now - verified_at < dt.timedelta(minutes=PROOF_MINUTES)
 
 
 def _mentions(text: str, name: str) -> bool:

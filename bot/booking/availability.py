@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.booking.staff import Person, Staff
+from bot.booking.staff import TOKYO, Person, Staff
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def free_times(
     by_start: dict[dt.datetime, list[tuple[Option, dt.datetime]]] = {}
     for slot in open_slots:
         counselor = counselors.get(slot.counselor_id)
-        if counselor is None or slot.starts_at.date() in staff.closed_dates:
+        if counselor is None or slot.starts_at.astimezone(TOKYO).date() in staff.closed_dates:
             continue
         option = _option(counselor, slot, staff, busy_interpreters, language)
         if option is not None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from bot.settings import from_environment
 
 SECRET_VARIABLE = "BOOKING_LINK_SECRET"
+PUBLIC_URL_VARIABLE = "PUBLIC_WEB_URL"
 
 
 @cache
@@ -25,12 +26,16 @@ def _secret() -> bytes:
         return configured.encode()
     path: Path = from_environment().var_dir / "booking-link.key"
     path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with open(path, "x", encoding="ascii") as new_file:  # first process to get here writes it
-            new_file.write(secrets.token_hex(32))
-        path.chmod(0o600)
-    except FileExistsError:
-        pass
+    if not path.exists():
+        draft = path.with_name(f"{path.name}.{os.getpid()}")
+        draft.write_text(secrets.token_hex(32), encoding="ascii")
+        draft.chmod(0o600)
+        try:
+            os.link(draft, path)  # atomic, and only the first process's key wins
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
     return path.read_text(encoding="ascii").strip().encode()
 
 
@@ -39,8 +44,10 @@ def link_token(reference: str) -> str:
 
 
 def token_matches(reference: str, token: str) -> bool:
-    return hmac.compare_digest(link_token(reference), token or "")
+    return hmac.compare_digest(link_token(reference).encode(), (token or "").encode("utf-8", "replace"))
 
 
 def calendar_url(reference: str) -> str:
-    return f"{from_environment().web_url}/bookings/{reference}.ics?token={link_token(reference)}"
+    """Under PUBLIC_WEB_URL in production (the address users reach), else the local web service."""
+    base = os.environ.get(PUBLIC_URL_VARIABLE) or from_environment().web_url
+    return f"{base.rstrip('/')}/bookings/{reference}.ics?token={link_token(reference)}"

@@ -195,7 +195,7 @@ class BookingStore:
         for option in chosen.options if chosen else ():
             try:
                 with session_scope(self._url) as session:
-                    session.execute(
+                    moved = session.execute(
                         update(BookingRow)
                         .where(BookingRow.reference == reference, BookingRow.status == CONFIRMED)
                         .values(slot_id=option.slot_id, counselor_id=option.counselor_id,
@@ -203,6 +203,8 @@ class BookingStore:
                                 ends_at=chosen.ends_at, updated_at=now,
                                 purge_after=chosen.ends_at + dt.timedelta(days=self.staff.retention_days))
                     )  # fmt: skip
+                if moved.rowcount != 1:
+                    return None  # cancelled meanwhile
                 return self.find(reference, contact)
             except IntegrityError:
                 logger.info("Slot %s was taken meanwhile; trying the next option", option.slot_id)

@@ -19,7 +19,7 @@ from sanic.request import Request
 
 from bot.booking.staff import TOKYO
 from bot.booking.store import BookingStore
-from bot.console.web import field, render, staff_only
+from bot.console.web import console_of, render, staff_only
 from bot.handoff.messages import MessageStore
 from bot.handoff.rasa_api import RasaApi, RasaApiError
 from bot.handoff.tickets import CLOSED, TAKEN, Ticket, TicketStore
@@ -99,7 +99,10 @@ def add_handoff_routes(
         ticket = await asyncio.to_thread(tickets.get, ticket_id)
         if ticket is None or not request.ctx.staff.speaks(ticket.language):
             return response.text("No such ticket.", 404)
-        lines = transcript(await asyncio.to_thread(rasa.events, ticket.conversation_id))
+        try:
+            lines = transcript(await asyncio.to_thread(rasa.events, ticket.conversation_id))
+        except RasaApiError:
+            return rasa_unreachable()
         return render(request, "ticket.html", staff=request.ctx.staff, ticket=ticket, lines=lines,
                       mine=own_ticket(request, ticket))  # fmt: skip
 
@@ -109,7 +112,10 @@ def add_handoff_routes(
         ticket = await asyncio.to_thread(tickets.get, ticket_id)
         if ticket is None or not request.ctx.staff.speaks(ticket.language):
             return response.json({"error": "no such ticket"}, 404)
-        lines = transcript(await asyncio.to_thread(rasa.events, ticket.conversation_id))
+        try:
+            lines = transcript(await asyncio.to_thread(rasa.events, ticket.conversation_id))
+        except RasaApiError:
+            return response.json({"error": "the assistant's server is not reachable"}, 502)
         return response.json({"status": ticket.status, "counselor": ticket.counselor_name, "messages": lines})
 
     @bp.post("/tickets/<ticket_id:int>/take")
@@ -123,19 +129,31 @@ def add_handoff_routes(
         if taken is None:
             return response.text("Another counselor has taken this ticket, or it is closed.", 409)
         joined = {"handoff": "joined", "name": staff.display_name}
-        await asyncio.to_thread(rasa.tell, taken.conversation_id, joined, taken.output_channel)
+        try:
+            # paused again: Rasa lifts a pause when a new session starts (an hour idle, a restart)
+            await asyncio.to_thread(rasa.pause, taken.conversation_id)
+            await asyncio.to_thread(rasa.tell, taken.conversation_id, joined, taken.output_channel)
+        except RasaApiError:
+            return rasa_unreachable()
         return response.redirect(f"/console/tickets/{ticket_id}", status=303)
 
     @bp.post("/tickets/<ticket_id:int>/reply")
     @staff_only
     async def reply(request: Request, ticket_id: int):
         ticket = await asyncio.to_thread(tickets.get, ticket_id)
-        text = field(request, "text").strip()[:MAX_REPLY_CHARACTERS]
+        text = (request.form.get("text") or "").strip() if request.form else ""
         if not own_ticket(request, ticket):
             return response.text("This ticket is closed or held by another counselor; the message was not sent.", 409)
+        if len(text) > MAX_REPLY_CHARACTERS:
+            return response.text(f"The message is longer than {MAX_REPLY_CHARACTERS} characters; it was not sent.", 413)
         if text:
             name = request.ctx.staff.display_name
-            await asyncio.to_thread(rasa.say_as_counselor, ticket.conversation_id, text, name, ticket.output_channel)
+            try:
+                await asyncio.to_thread(
+                    rasa.say_as_counselor, ticket.conversation_id, text, name, ticket.output_channel
+                )
+            except RasaApiError:
+                return rasa_unreachable()
         if request.headers.get("X-Requested-With") == "fetch":
             return response.json({"sent": bool(text)})
         return response.redirect(f"/console/tickets/{ticket_id}", status=303)
@@ -144,17 +162,24 @@ def add_handoff_routes(
         ticket = await asyncio.to_thread(tickets.get, ticket_id)
         if ticket is None or ticket.status == CLOSED or not request.ctx.staff.speaks(ticket.language):
             return response.text("This ticket is already closed.", 409)
-        if ticket.status == TAKEN and not own_ticket(request, ticket):
+        if ticket.status == TAKEN and not own_ticket(request, ticket) and await holder_online(request, ticket):
             return response.text("Another counselor holds this ticket.", 409)
-        closed = await asyncio.to_thread(tickets.close, ticket_id, request.ctx.staff.account_id, now())
-        if closed is None:
+        try:  # resumed before closed: a failure leaves the ticket open to try again, never a paused orphan
+            text = None
+            if greet_back:  # in the conversation's language (its slot), as the assistant
+                slots = await asyncio.to_thread(rasa.slots, ticket.conversation_id)
+                text = greeting(slots.get("language") or ticket.language)
+            await asyncio.to_thread(rasa.resume, ticket.conversation_id, text, ticket.output_channel)
+        except RasaApiError:
+            return rasa_unreachable()
+        if await asyncio.to_thread(tickets.close, ticket_id, None, now()) is None:
             return response.text("This ticket is already closed.", 409)
-        text = None
-        if greet_back:  # in the conversation's language (its slot), as the assistant
-            slots = await asyncio.to_thread(rasa.slots, closed.conversation_id)
-            text = greeting(slots.get("language") or closed.language)
-        await asyncio.to_thread(rasa.resume, closed.conversation_id, text, closed.output_channel)
         return response.redirect("/console/queue", status=303)
+
+    async def holder_online(request: Request, ticket: Ticket) -> bool:
+        """Whether the counselor holding the ticket is still signed in (else a colleague may end it)."""
+        online = await asyncio.to_thread(console_of(request).sessions.online_staff, ticket.language)
+        return any(getattr(person, "account_id", None) == ticket.counselor_id for person in online)
 
     @bp.post("/tickets/<ticket_id:int>/return")
     @staff_only
@@ -175,6 +200,9 @@ def add_handoff_routes(
     @bp.post("/messages/<message_id:int>/answered")
     @staff_only
     async def message_answered(request: Request, message_id: int):
+        mine = await asyncio.to_thread(messages.open_messages, request.ctx.staff.languages)
+        if message_id not in {message.id for message in mine}:
+            return response.text("This message is answered already, or not in your languages.", 409)
         done = await asyncio.to_thread(messages.mark_answered, message_id, request.ctx.staff.display_name, now())
         if not done:
             return response.text("This message was already marked as answered.", 409)
@@ -187,3 +215,7 @@ def add_handoff_routes(
         upcoming = await asyncio.to_thread(bookings.bookings_between, today, today + dt.timedelta(days=15))
         return render(request, "bookings.html", staff=request.ctx.staff, bookings=upcoming, tz=TOKYO,
                       today=today.date())  # fmt: skip
+
+
+def rasa_unreachable():
+    return response.text("The assistant's server is not reachable; nothing was changed. Please try again.", 502)

@@ -252,3 +252,15 @@ def test_reschedule_moves_to_a_chosen_free_time(store):
     assert slot_values(events)["lookup_outcome"] == "rescheduled"
     moved = store.find(booking.reference, Contact("email", "taro@example.com"))
     assert moved.starts_at == dt.datetime.fromisoformat(new_time)
+
+
+@pytest.mark.parametrize(("minutes_ago", "asked_again"), [(5, False), (31, True)])
+def test_a_proof_of_ownership_lasts_half_an_hour(store, minutes_ago, asked_again):
+    booking = booked(store)
+    verified_at = (NOW - dt.timedelta(minutes=minutes_ago)).isoformat()
+    proven = {"kind": "email", "value": "taro@example.com", "verified_at": verified_at}
+    slots = {"verified_reference": booking.reference, "verified_contact": proven, "lookup_purpose": None}
+    _, events = run(
+        ValidateBookingLookupForm(), form_turn("check my booking", None, intent="check_booking", slots=slots)
+    )
+    assert (slot_values(events)["requested_slot"] == "lookup_reference") is asked_again

@@ -174,3 +174,14 @@ def test_twenty_racers_for_one_slot_make_exactly_one_booking(store, database_url
     assert sum(not isinstance(result, Taken) for result in results) == 1
     assert all(result.alternatives for result in results if isinstance(result, Taken))
     assert count(database_url) == 1
+
+
+def test_a_calendar_link_token_that_is_not_ascii_is_simply_wrong(tmp_path, monkeypatch):
+    from bot.booking import links
+
+    monkeypatch.setenv(links.SECRET_VARIABLE, "test-secret")
+    links._secret.cache_clear()
+    token = links.link_token("K7M4-9QXT")
+    assert links.token_matches("K7M4-9QXT", token)
+    assert not links.token_matches("K7M4-9QXT", "ü" * 32) and not links.token_matches("K7M4-9QXT", "")
+    links._secret.cache_clear()

@@ -10,6 +10,9 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect
 
+from bot.i18n.catalog import Catalogs
+from bot.web.widget_labels import widget_labels
+
 pytestmark = pytest.mark.integration
 
 ANSWER_TIMEOUT = 30_000  # ms: the first answers of a fresh server are slower
@@ -192,10 +195,13 @@ def test_counselor_messages_come_from_the_named_person(page, servers, screenshot
     conversation = session_id(page)
 
     push_bot_event(servers, conversation, {"event": "bot", "data": {"custom": {"data": {"handoff": "waiting"}}}})
-    expect(page.locator("#status")).to_have_text("Waiting for a counselor…")
+    labels = widget_labels(Catalogs(), "vi")  # the widget speaks the menu's language
+    expect(page.locator("#status")).to_have_text(labels["widget.waiting"])
     joined = {"handoff": "joined", "name": "Sato Hanako"}
     push_bot_event(servers, conversation, {"event": "bot", "data": {"custom": {"data": joined}}})
-    expect(page.locator("#log .msg.note").last).to_have_text("A counselor has joined: Sato Hanako")
+    expect(page.locator("#log .msg.note").last).to_have_text(
+        labels["widget.counselor_joined"].format(name="Sato Hanako")
+    )
     expect(page.locator("#status")).to_be_hidden()
 
     # as the console sends it: the text (for the history) and the payload that names the person
@@ -204,15 +210,17 @@ def test_counselor_messages_come_from_the_named_person(page, servers, screenshot
     push_bot_event(servers, conversation, {"event": "bot", "text": text, "data": {"custom": custom}})
     counselor = page.locator("#log .msg.counselor")
     expect(counselor).to_have_count(1)
-    expect(counselor.locator(".who")).to_have_text("From Sato Hanako (counselor)")
+    expect(counselor.locator(".who")).to_have_text(labels["widget.from_counselor"].format(name="Sato Hanako"))
     expect(counselor.locator(".text")).to_have_text(text)
     expect(page.locator("#log .msg.bot").filter(has_text="tôi là Sato")).to_have_count(0)
 
     push_bot_event(servers, conversation, {"event": "bot", "data": {"custom": {"data": {"handoff": "ended"}}}})
-    expect(page.locator("#log .msg.note").last).to_have_text("Back to the assistant")
+    expect(page.locator("#log .msg.note").last).to_have_text(labels["widget.counselor_left"])
     screenshot("counselor")
     page.reload()
-    expect(page.locator("#log .msg.counselor .who")).to_have_text("From Sato Hanako (counselor)")
+    expect(page.locator("#log .msg.counselor .who")).to_have_text(
+        labels["widget.from_counselor"].format(name="Sato Hanako")
+    )
 
 
 def test_messages_typed_while_offline_are_sent_when_the_connection_is_back(page, servers, screenshot):

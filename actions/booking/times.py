@@ -7,11 +7,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from bot.booking.when import WhenRequest, parse_when
-
 from actions.booking import access
 from actions.booking.reading import Turn
 from bot.booking.staff import TOKYO, Staff
+from bot.booking.when import WhenRequest, parse_when
 from bot.contract import PLAIN_JAPANESE
 
 PROBLEMS = {"impossible_date": "utter_booking_time_impossible", "past": "utter_booking_time_past"}

@@ -328,3 +328,30 @@ def test_plain_japanese_answers_have_furigana(page, servers):
     open_widget(page, servers, "ja-easy")
     say(page, "東京で仕事を探したいです")
     expect(page.locator("#log .msg.bot ruby rt").first).to_be_attached(timeout=ANSWER_TIMEOUT)
+
+
+def test_a_new_conversation_and_a_day_old_one_leave_nothing_on_the_device(page, servers):
+    open_widget(page, servers, "en")
+    say(page, "hello")
+    wait_for_answer(page)
+    first = session_id(page)
+    page.click("#new-conversation")
+    expect(page.locator("#log .msg")).to_have_count(0)
+    assert session_id(page) != first
+    assert page.evaluate("id => localStorage.getItem('navi-chat.session.' + id)", first) is None
+
+    say(page, "hello again")
+    wait_for_answer(page)
+    second = session_id(page)
+    page.evaluate(  # as if the last message were two days old
+        """id => {
+            const key = 'navi-chat.session.' + id;
+            const state = JSON.parse(localStorage.getItem(key));
+            state.savedAt = Date.now() - 2 * 24 * 3600 * 1000;
+            localStorage.setItem(key, JSON.stringify(state));
+        }""",
+        second,
+    )
+    page.reload()
+    expect(page.locator("#log .msg")).to_have_count(0)
+    assert session_id(page) != second

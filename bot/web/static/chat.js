@@ -41,15 +41,32 @@
     window.crypto.getRandomValues(bytes);
     return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
   }
+  // A conversation left for a day starts afresh, so the next person at a shared
+  // computer does not find it (nor the name or contact typed in it).
+  const FORGET_AFTER_MS = 24 * 60 * 60 * 1000;
+  function forget(id) {
+    try { window.localStorage.removeItem("navi-chat.session." + id); } catch (error) { /* disabled */ }
+  }
   let sessionId = store.get("navi-chat.session", null);
-  if (typeof sessionId !== "string" || !sessionId) sessionId = newId();
+  const stored = typeof sessionId === "string" && sessionId ? store.get("navi-chat.session." + sessionId, {}) : {};
+  if (typeof sessionId !== "string" || !sessionId || Date.now() - (stored.savedAt || Date.now()) > FORGET_AFTER_MS) {
+    if (sessionId) forget(sessionId);
+    sessionId = newId();
+  }
   store.set("navi-chat.session", sessionId);
   const KEY = "navi-chat.session." + sessionId;
   const state = Object.assign({ log: [], queue: [], language: null, handoff: null, next: 0 }, store.get(KEY, {}));
   function save() {
     state.log = state.log.slice(-KEPT);
+    state.savedAt = Date.now();
     store.set(KEY, state);
   }
+  // "New conversation": this device forgets the transcript; the assistant starts a new session.
+  document.getElementById("new-conversation").addEventListener("click", function () {
+    forget(sessionId);
+    store.set("navi-chat.session", newId());
+    window.location.reload();
+  });
 
   // ---- labels
   function fill(key, name) {

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
+import re
 
 from sanic import Sanic, response
 from sanic.request import Request
@@ -16,6 +17,7 @@ from bot.console.web import console_blueprint
 from bot.contract import base_language
 from bot.domain_responses import load_responses
 from bot.handoff.console_routes import add_handoff_routes
+from bot.handoff.rasa_api import RasaApi, RasaApiError
 from bot.i18n.catalog import Catalogs
 from bot.i18n.furigana import ruby_html
 from bot.i18n.languages import autonym
@@ -30,6 +32,7 @@ logger = logging.getLogger(__name__)
 STATIC_DIR = PROJECT_DIR / "bot" / "web" / "static"
 SOCKET_IO_CLIENT = PROJECT_DIR / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js"
 MAX_FURIGANA_CHARACTERS = 5000  # longer than any answer we send
+WIDGET_SESSION = re.compile(r"[0-9a-f]{32}")  # the widget's own ids (chat.js newId), nothing else
 
 
 def create_app(settings: Settings, name: str = "assistant_web") -> Sanic:
@@ -79,6 +82,32 @@ def create_app(settings: Settings, name: str = "assistant_web") -> Sanic:
         return response.raw(body, content_type="text/calendar; charset=utf-8", headers=headers)
 
     app.add_route(widget_labels_handler(catalogs), "/api/widget-labels", methods=["GET"])
+    rasa = RasaApi(settings.rasa_url, settings.auth_token)
+
+    @app.get("/api/missed")
+    async def missed(request: Request):
+        """What the assistant or a counselor said in a widget conversation after
+        `after` (a server timestamp): the widget asks after every reconnect, so a
+        message pushed while it was offline is not lost. The session id is the
+        widget's random 128-bit secret; the Rasa token stays here."""
+        session_id = request.args.get("session_id", "")
+        if not WIDGET_SESSION.fullmatch(session_id):
+            return response.json({"error": "unknown session"}, 404)
+        try:
+            after = float(request.args.get("after", "0"))
+            events = await asyncio.to_thread(rasa.events, session_id)
+        except ValueError:
+            return response.json({"error": "after must be a number"}, 400)
+        except RasaApiError:
+            return response.json({"error": "the assistant is not reachable"}, 502)
+        said = [event for event in events if event.get("event") == "bot"]
+        latest = max([after, *(event.get("timestamp") or 0 for event in said)])
+        messages = [
+            {"text": event.get("text"), **((event.get("data") or {}).get("custom") or {})}
+            for event in said
+            if (event.get("timestamp") or 0) > after
+        ]
+        return response.json({"latest": latest, "messages": messages})
 
     @app.get("/")
     async def index(_: Request):

@@ -355,3 +355,22 @@ def test_a_new_conversation_and_a_day_old_one_leave_nothing_on_the_device(page, 
     page.reload()
     expect(page.locator("#log .msg")).to_have_count(0)
     assert session_id(page) != second
+
+
+def test_a_counselor_reply_sent_while_the_widget_was_closed_appears_when_it_is_back(page, servers):
+    open_widget(page, servers, "vi")
+    say(page, "Xin chào")
+    wait_for_answer(page)
+    conversation = session_id(page)
+    page.goto("about:blank")  # the widget is gone: nothing can be pushed to it
+    text = "Tôi là Sato, tôi đã đọc câu hỏi của bạn.\n\nBạn cần giấy tờ gì?"  # one message, two paragraphs
+    custom = {"data": {"text": text, "sender": "counselor", "name": "Sato Hanako"}}
+    push_bot_event(servers, conversation, {"event": "bot", "text": text, "data": {"custom": custom}})
+    page.goto(servers.web_url + "/")
+    counselor = page.locator("#log .msg.counselor").filter(has_text=text)
+    expect(counselor).to_have_count(1, timeout=ANSWER_TIMEOUT)
+    page.reload()  # and only once, however often it reconnects
+    expect(page.locator("#log .msg.counselor").filter(has_text=text)).to_have_count(1)
+    page.wait_for_timeout(1000)
+    expect(page.locator("#log .msg.counselor").filter(has_text=text)).to_have_count(1)
+    expect(page.locator("#log .msg.bot").filter(has_text=text)).to_have_count(0)

@@ -30,3 +30,16 @@ def test_furigana_are_computed_on_the_server(servers):
 def test_furigana_refuses_what_is_not_a_text(servers, body):
     status, reply = post(servers.web_url + "/api/furigana", body)
     assert status == 400 and "text" in reply
+
+
+def test_missed_messages_only_for_widget_session_ids(servers):
+    import urllib.error
+    import urllib.request
+
+    for session in ("test-user", "../../etc", ""):
+        try:
+            urllib.request.urlopen(f"{servers.web_url}/api/missed?session_id={session}", timeout=10)
+        except urllib.error.HTTPError as error:
+            assert error.code == 404
+        else:
+            raise AssertionError(f"history of {session!r} was served")

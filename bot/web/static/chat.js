@@ -345,6 +345,40 @@
     });
     save();
   }
+  // After every (re)connect: what was said while this page was offline (a counselor's
+  // reply pushed meanwhile), from the server's history; what is already shown is skipped.
+  async function catchUp() {
+    const first = typeof state.seenUntil !== "number";
+    try {
+      const query = "?session_id=" + sessionId + "&after=" + (first ? 0 : state.seenUntil);
+      const reply = await fetch("/api/missed" + query);
+      if (!reply.ok) return;
+      const missed = await reply.json();
+      if (!first) {
+        const shown = state.log.slice(-(missed.messages.length + 20)).map((entry) => entry.text);
+        const now = { waiting: "waiting", joined: "joined", ended: null };
+        missed.messages.forEach(function (message) {
+          const data = isObject(message.data) ? message.data : {};
+          const text = message.text || data.text || "";
+          if (!text) {  // a handoff signal: only when it changes the state shown
+            if (typeof data.handoff === "string" && now[data.handoff] !== state.handoff) receive(message);
+            return;
+          }
+          // Rasa sends each paragraph as its own message; the history keeps them together.
+          const parts = data.sender === "counselor" ? [text] : text.trim().split("\n\n");
+          parts.forEach(function (part, index) {
+            const at = shown.indexOf(part);
+            if (at >= 0) { shown.splice(at, 1); return; }
+            const last = index === parts.length - 1;
+            receive(Object.assign({}, message, { text: part, buttons: last ? message.buttons : [] },
+              isObject(message.data) ? { data: Object.assign({}, message.data, { text: part }) } : {}));
+          });
+        });
+      }
+      state.seenUntil = missed.latest;
+      save();
+    } catch (error) { /* the next reconnect tries again */ }
+  }
   function connect() {
     if (typeof window.io !== "function") return renderStatus(); // the client library did not load
     socket = window.io(window.RASA_URL, { path: "/socket.io" });
@@ -355,6 +389,7 @@
       failures = 0;
       renderStatus();
       flush();
+      catchUp();
     });
     socket.on("bot_uttered", (message) => {
       state.queue = state.queue.filter((queued) => !queued.sent);

@@ -8,6 +8,8 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.handoff import ActionRequestHuman
+
 # Topics worth offering as a button; small talk is not.
 NOT_OFFERED = frozenset(
     {
@@ -51,9 +53,9 @@ class ActionClarify(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        if misunderstood_twice(tracker):
-            dispatcher.utter_message(response="utter_handoff_offer")  # a person may help where the model cannot
-            return []
+        if misunderstood_twice(tracker):  # a person may help where the model cannot
+            dispatcher.utter_message(response="utter_handoff_offer")
+            return await ActionRequestHuman().run(dispatcher, tracker, domain)
         choices = likely_intents((tracker.latest_message or {}).get("intent_ranking") or [])
         if choices:
             dispatcher.utter_message(response="utter_did_you_mean", intent_choices=choices)

@@ -31,6 +31,13 @@ def last_topic(tracker: Tracker) -> str | None:
     return None
 
 
+def reason(tracker: Tracker) -> str:
+    latest = tracker.latest_message or {}
+    if latest.get("frustrated"):
+        return "frustration"
+    return "fallbacks" if (latest.get("intent") or {}).get("name") == "nlu_fallback" else "asked"
+
+
 class ActionRequestHuman(Action):
     def name(self) -> str:
         return "action_request_human"
@@ -50,7 +57,7 @@ class ActionRequestHuman(Action):
             tracker.sender_id,
             language,
             last_topic(tracker),
-            "frustration" if (tracker.latest_message or {}).get("frustrated") else "asked",
+            reason(tracker),
             tracker.get_latest_input_channel() or "socketio",
             knowledge_access.now(),
         )

@@ -44,11 +44,14 @@ def test_empty_and_wordless_input():
     assert emoji[0]["response"] == "utter_input_no_words"
 
 
-def test_a_second_misunderstanding_in_a_row_offers_a_person():
+def test_a_second_misunderstanding_in_a_row_starts_a_handoff(monkeypatch):
+    from actions import handoff
+
+    monkeypatch.setattr(handoff, "online_staff", lambda *arguments: [])  # nobody online: booking or message
     twice = tracker(intent="nlu_fallback", ranking=RANKING)
     earlier = {"event": "user", "text": "asdf", "parse_data": {"intent": {"name": "nlu_fallback"}}}
     twice.events.insert(0, earlier)
     messages, _ = run(ActionClarify(), twice)
-    assert [m["response"] for m in messages] == ["utter_handoff_offer"]
+    assert [m["response"] for m in messages] == ["utter_handoff_offer", "utter_handoff_nobody"]
     once = tracker(intent="nlu_fallback", ranking=RANKING)
     assert run(ActionClarify(), once)[0][0]["response"] != "utter_handoff_offer"

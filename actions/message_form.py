@@ -12,13 +12,12 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import knowledge_access
-from actions.booking.reading import Turn, contact_of, contact_slot
+from actions.booking.reading import Turn, contact_of, contact_problem_response, contact_slot
 from bot.booking.contact import Contact, parse_contact
 from bot.handoff.messages import MAX_MESSAGE_CHARACTERS, RETENTION, MessageStore
 from bot.settings import from_environment
 
 FORM_SLOTS = ("message_consent", "message_text", "message_contact", "message_stopped")
-CONTACT_PROBLEMS = {"bad_email": "utter_booking_bad_email", "bad_phone": "utter_booking_bad_phone"}
 
 
 class ValidateMessageForm(Action):
@@ -50,7 +49,7 @@ class ValidateMessageForm(Action):
             if isinstance(contact, Contact):
                 changes["message_contact"] = contact_slot(contact)
             else:
-                dispatcher.utter_message(response=CONTACT_PROBLEMS.get(contact, "utter_booking_not_contact"))
+                dispatcher.utter_message(response=contact_problem_response(contact))
         return [SlotSet(slot, value) for slot, value in changes.items()]
 
 

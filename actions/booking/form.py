@@ -20,6 +20,7 @@ from actions.booking.reading import (
     Turn,
     consultation_language,
     contact_of,
+    contact_problem_response,
     contact_slot,
     meeting_format,
     proof,
@@ -27,7 +28,7 @@ from actions.booking.reading import (
     topic,
 )
 from actions.booking.times import offered_languages, read_time, when_from_slot
-from bot.booking.contact import Contact, parse_contact
+from bot.booking.contact import NOT_CONTACT, Contact, parse_contact
 from bot.booking.names import parse_name
 from bot.booking.staff import TOKYO
 from bot.booking.store import BookingRequest, Taken
@@ -38,8 +39,6 @@ FORM_SLOTS = (
     "booking_consent", "booking_name", "booking_contact", "booking_confirmed",
 )  # fmt: skip
 BOOKKEEPING = ("booking_when", "booking_stopped", "booking_request_key", "booking_aside")
-CHOICES = ("booking_role", "booking_topic", "booking_language", "booking_format")
-CONTACT_PROBLEMS = {"bad_email": "utter_booking_bad_email", "bad_phone": "utter_booking_bad_phone"}
 
 
 class ValidateBookingForm(Action):
@@ -171,12 +170,10 @@ class ValidateBookingForm(Action):
         contact = parse_contact(turn.text)
         if isinstance(contact, Contact):
             changes["booking_contact"] = contact_slot(contact)
-        elif contact in CONTACT_PROBLEMS:
-            dispatcher.utter_message(response=CONTACT_PROBLEMS[contact])
-        elif is_aside(turn):
+        elif contact == NOT_CONTACT and is_aside(turn):
             await _aside(turn, changes, dispatcher, tracker, domain)
         else:
-            dispatcher.utter_message(response="utter_booking_not_contact")
+            dispatcher.utter_message(response=contact_problem_response(contact))
 
     async def _answer_booking_confirmed(self, turn, slots, changes, dispatcher, tracker, domain, changed_other):
         if changed_other:

@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.booking import access, arguments
 from actions.booking.asides import answer_aside, is_aside
-from actions.booking.reading import Turn, contact_of, contact_slot, proof, proof_is_fresh
+from actions.booking.reading import Turn, contact_of, contact_problem_response, contact_slot, proof, proof_is_fresh
 from actions.booking.times import read_time, when_from_slot
 from bot.booking.contact import Contact, parse_contact
 from bot.booking.lexicon import mentions_change
@@ -28,7 +28,6 @@ LOOKUP_SLOTS = (
 )  # fmt: skip
 PURPOSES = ("check", "cancel", "reschedule")
 MAX_ATTEMPTS = 3
-CONTACT_PROBLEMS = {"bad_email": "utter_booking_bad_email", "bad_phone": "utter_booking_bad_phone"}
 
 
 def purpose_of(turn: Turn, current: str | None) -> str:
@@ -97,7 +96,7 @@ class ValidateBookingLookupForm(Action):
                 dispatcher.utter_message(response="utter_booking_stopped")
                 return "stopped"
             else:
-                dispatcher.utter_message(response=CONTACT_PROBLEMS.get(contact, "utter_booking_not_contact"))
+                dispatcher.utter_message(response=contact_problem_response(contact))
         elif requested == "cancel_confirmed":
             return await self._cancel(turn, slots, changes, dispatcher)
         elif requested == "new_booking_time":

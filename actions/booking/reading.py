@@ -29,6 +29,7 @@ TOPIC_BY_INTENT = {
     "ask_japanese_level": "japanese",
     "ask_program": "other", "ask_seminars": "other", "ask_cost": "other", "ask_navi_center": "other",
 }  # fmt: skip
+CONTACT_PROBLEMS = {"bad_email": "utter_booking_bad_email", "bad_phone": "utter_booking_bad_phone"}
 PROOF_MINUTES = 30
 SURE = 0.6  # an intent this confident is taken as what the user meant
 _WORD_EDGE = r"(?<!\w){}(?!\w)"
@@ -112,6 +113,11 @@ def contact_of(value: dict | None) -> Contact | None:
     if isinstance(value, dict) and value.get("kind") and value.get("value"):
         return Contact(value["kind"], value["value"])
     return None
+
+
+def contact_problem_response(problem: str) -> str:
+    """The response that explains why a typed contact was refused (bot.booking.contact's codes)."""
+    return CONTACT_PROBLEMS.get(problem, "utter_booking_not_contact")
 
 
 def contact_slot(contact: Contact) -> dict[str, str]:

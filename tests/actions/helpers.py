@@ -32,3 +32,8 @@ def run(action, tracker_):
 
     events = asyncio.run(action.run(dispatcher, tracker_, {}))
     return dispatcher.messages, events
+
+
+def slot_values(events):
+    """The slots an action's events set: name -> value."""
+    return {event["name"]: event["value"] for event in events if event.get("event") == "slot"}

@@ -18,7 +18,7 @@ from bot.booking.contact import Contact
 from bot.booking.store import BookingRequest, BookingStore
 from bot.store.database import session_scope, upgrade_schema
 from bot.store.schema import BookingRow
-from tests.actions.helpers import run, tracker
+from tests.actions.helpers import run, slot_values, tracker
 from tests.booking.conftest import NOW, TOKYO, small_staff
 
 TUESDAY_9 = dt.datetime(2026, 12, 1, 9, tzinfo=TOKYO)
@@ -54,10 +54,6 @@ def form_turn(text, requested, intent="nlu_fallback", entities=(), language="en"
     )  # fmt: skip
     t.latest_message["intent"]["confidence"] = confidence
     return t
-
-
-def slot_values(events):
-    return {event["name"]: event["value"] for event in events if event.get("event") == "slot"}
 
 
 def responses(messages):

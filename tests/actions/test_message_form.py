@@ -6,7 +6,7 @@ import pytest
 from actions.message_form import ActionMessageFormEnded, ValidateMessageForm
 from bot.handoff.messages import MessageStore
 from bot.store.database import upgrade_schema
-from tests.actions.helpers import run, tracker
+from tests.actions.helpers import run, slot_values, tracker
 
 
 @pytest.fixture(autouse=True)
@@ -19,10 +19,6 @@ def database(tmp_path, monkeypatch):
 
 def turn(text, requested, intent="nlu_fallback", slots=None):
     return tracker(text=text, intent=intent, slots={"requested_slot": requested, "language": "vi", **(slots or {})})
-
-
-def slot_values(events):
-    return {event["name"]: event["value"] for event in events if event.get("event") == "slot"}
 
 
 def test_consent_then_text_then_a_contact():

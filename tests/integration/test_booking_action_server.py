@@ -24,6 +24,7 @@ from bot.kb.loader import prepare_database
 from bot.settings import PROJECT_DIR
 from bot.store.database import session_scope
 from bot.store.schema import BookingRow
+from tests.actions.helpers import slot_values
 from tests.booking.conftest import fresh_postgres_database
 from tests.integration.client import post
 from tests.integration.conftest import free_port
@@ -131,10 +132,6 @@ def stored(url: str, *conditions) -> int:
         return session.scalar(select(func.count()).select_from(BookingRow).where(*conditions))
 
 
-def slot_events(reply) -> dict:
-    return {event["name"]: event["value"] for event in reply["events"] if event.get("event") == "slot"}
-
-
 @pytest.mark.parametrize("racers", [2, 20])
 def test_racers_for_one_time_get_exactly_one_booking(database, tmp_path, racers):
     url, store = database
@@ -154,7 +151,7 @@ def test_racers_for_one_time_get_exactly_one_booking(database, tmp_path, racers)
     finally:
         server.stop()
     assert all(status == 200 for status, _ in replies), replies
-    outcomes = [slot_events(reply) for _, reply in replies]
+    outcomes = [slot_values(reply["events"]) for _, reply in replies]
     winners = [values for values in outcomes if values.get("booking_confirmed") is True]
     losers = [(values, reply) for values, (_, reply) in zip(outcomes, replies, strict=True) if values not in winners]
     assert len(winners) == 1
@@ -188,8 +185,9 @@ def test_a_killed_action_server_leaves_the_booking_absent_then_whole_after_a_ret
         again_status, again = restarted.confirm(answers, "crash-user")  # a second retry: still one booking
     finally:
         restarted.stop()
-    assert status == 200 and slot_events(reply)["booking_confirmed"] is True
-    assert again_status == 200 and slot_events(again)["verified_reference"] == slot_events(reply)["verified_reference"]
+    first, second = slot_values(reply["events"]), slot_values(again["events"])
+    assert status == 200 and first["booking_confirmed"] is True
+    assert again_status == 200 and second["verified_reference"] == first["verified_reference"]
     with session_scope(url) as session:
         row = session.scalars(select(BookingRow).where(BookingRow.request_key == answers["booking_request_key"])).one()
         assert row.status == "confirmed" and row.name == "Test User" and row.contact_value == "crash@example.com"
